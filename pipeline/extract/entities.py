@@ -1,0 +1,175 @@
+"""Entities: gazetteer names (spaCy PhraseMatcher), English glosses in brackets, Thai CRF names,
+and the issuing bodies.
+
+The PhraseMatcher tokenises every name with the document's own tokenizer, so a name matches when
+it is a run of whole tokens. Names of every language are loaded into every pipeline: a Thai text
+carries English glosses, a Chinese text English abbreviations.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.config import LangData, alternation, gazetteer
+from pipeline.schema import Entity, Span
+
+GAZETTEER_KEY = "gazetteer"
+NER_KEY = "ner"
+# How far past a name its gloss may open: only whitespace between "ชื่อ" and "(Gloss)".
+MAX_GLOSS_GAP = 3
+# A gloss is a name, not a paragraph: an unclosed bracket is not searched past this.
+MAX_GLOSS_CHARS = 200
+
+
+@Language.factory("pp_gazetteer", assigns=["doc.spans"])
+def make_gazetteer(nlp: Language, name: str):
+    return GazetteerMatcher()
+
+
+class GazetteerMatcher:
+    """Marks every gazetteer name in `doc.spans["gazetteer"]`, label = type, kb_id = canonical id.
+
+    Names are matched on characters, longest first, not on tokens: spaCy's PhraseMatcher needs a
+    name to be a run of whole tokens, and newmm places token boundaries inside Latin glosses and
+    transliterated names differently in context ("(Belt and Road Initiative: BRI)" loses the
+    gloss). Latin names must start and end at word boundaries so "CAS" never matches in "CASE".
+    Chinese names also match traditional spellings through OpenCC (t2s is length-preserving for
+    the characters it maps one to one, which is checked before a match is used).
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, tuple[str, str]] = {}
+        for entry in gazetteer().entries:
+            for names in entry.names.values():
+                for name in names:
+                    self.names.setdefault(name, (entry.type, entry.id))
+        pieces = [_bounded(name) for name in sorted(self.names, key=len, reverse=True)]
+        self.pattern = re.compile("|".join(pieces))
+
+    def match(self, text: str) -> list[tuple[int, int, str, str]]:
+        matched = _simplified(text)
+        return [(m.start(), m.end(), *self.names[m.group()]) for m in self.pattern.finditer(matched)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.match(doc.text)
+        # Exact character matches for the record; token-aligned spans for spaCy consumers.
+        doc.user_data[GAZETTEER_KEY] = matches
+        doc.spans[GAZETTEER_KEY] = [
+            span for start, end, label, canonical_id in matches
+            if (span := doc.char_span(start, end, label=label, kb_id=canonical_id, alignment_mode="expand"))
+        ]
+        return doc
+
+
+def _bounded(name: str) -> str:
+    escaped = re.escape(name)
+    if name[:1].isascii() and name[:1].isalnum():
+        escaped = r"(?<![A-Za-z0-9])" + escaped
+    if name[-1:].isascii() and name[-1:].isalnum():
+        escaped += r"(?![A-Za-z0-9])"
+    return escaped
+
+
+def _simplified(text: str) -> str:
+    """Traditional Chinese to simplified for matching only; falls back to the text itself when
+    the conversion would change its length (offsets must stay valid)."""
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return text
+    converted = _opencc().convert(text)
+    return converted if len(converted) == len(text) else text
+
+
+@functools.lru_cache(maxsize=1)
+def _opencc():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _entity(text: str, start: int, end: int, label: str, canonical_id: Optional[str], source: str) -> Entity:
+    return Entity(text=text[start:end], span=(start, end), type=label, canonical_id=canonical_id, source=source)
+
+
+def doc_entities(doc: Doc, data: LangData, keep: Optional[Span] = None) -> list[Entity]:
+    """Gazetteer and NER entities of a processed doc, glosses linked, within `keep` if given."""
+    text = doc.text
+    found = [_entity(text, s, e, label, cid, "gazetteer") for s, e, label, cid in doc.user_data.get(GAZETTEER_KEY, [])]
+    taken = [e.span for e in found]
+    for s, e, label in doc.user_data.get(NER_KEY, []):
+        if not any(_overlaps((s, e), t) for t in taken):
+            found.append(_entity(text, s, e, label, None, "ner"))
+    if keep is not None:
+        found = [e for e in found if keep[0] <= e.span[0] and e.span[1] <= keep[1]]
+    found.sort(key=lambda e: e.span)
+    return link_glosses(doc.text, found, data)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def link_glosses(text: str, entities: list[Entity], data: LangData) -> list[Entity]:
+    """A bracketed gloss right after a name is that name's gloss: "โครงการสายแถบและเส้นทาง
+    (Belt and Road Initiative: BRI)". Every entity inside the brackets is marked as a gloss of the
+    name, and a name without an id takes the id of its gloss."""
+    opens = {pair[0]: pair[1] for pair in data.gloss_brackets}
+    by_span = {e.span: e for e in entities}
+    for name in entities:
+        bracket = _gloss_bracket(text, name.span[1], opens)
+        if bracket is None or name.source == "gloss":
+            continue
+        inside = [e for e in entities if bracket[0] <= e.span[0] and e.span[1] <= bracket[1]]
+        for gloss in inside:
+            by_span[gloss.span] = gloss.model_copy(update={"source": "gloss", "gloss_of": name.span})
+        ids = {g.canonical_id for g in inside if g.canonical_id}
+        if name.canonical_id is None and len(ids) == 1:
+            by_span[name.span] = name.model_copy(update={"canonical_id": ids.pop()})
+    return sorted(by_span.values(), key=lambda e: e.span)
+
+
+def _gloss_bracket(text: str, after: int, opens: dict[str, str]) -> Optional[Span]:
+    i = after
+    while i < len(text) and i - after < MAX_GLOSS_GAP and text[i] in " \t\u00a0":
+        i += 1
+    if i >= len(text) or text[i] not in opens:
+        return None
+    opener, closer, depth = text[i], opens[text[i]], 0
+    for j in range(i, min(len(text), i + MAX_GLOSS_CHARS)):
+        if text[j] == opener:
+            depth += 1
+        elif text[j] == closer:
+            depth -= 1
+            if depth == 0:
+                return (i + 1, j)  # brackets may nest: "(Western (Chengdu) Science City)"
+    return None
+
+
+def find_issuers(text: str, entities: Iterable[Entity], data: LangData, search: Span) -> list[Entity]:
+    """Issuing bodies: the organisations named before the first issuing verb ("ร่วมกันจัดทำ",
+    "印发", "jointly issued") in the same paragraph, in the document's order."""
+    if not data.issuing_verbs:
+        return []
+    verbs = re.compile(alternation(data.issuing_verbs))
+    orgs = [e for e in entities if e.type == "ORG" and e.source != "gloss" and search[0] <= e.span[0] < search[1]]
+    for match in verbs.finditer(text, *search):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        named = [e for e in orgs if line_start <= e.span[0] and e.span[1] <= match.start()]
+        if named:
+            return _unique_by_id(named)
+    return []
+
+
+def _unique_by_id(entities: list[Entity]) -> list[Entity]:
+    seen: set[str] = set()
+    out = []
+    for e in entities:
+        key = e.canonical_id or e.text
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

@@ -1,0 +1,125 @@
+"""Chapters and numbered measures from the document's blocks.
+
+Two shapes cover the corpus: numbered chapters over numbered measures (`二、` over `（三）`,
+`I.` over `1.`), and unnumbered chapter lines directly over numbered measures (the Thai seed).
+A chapter whose title names the goals ("总体要求", "เป้าหมายการพัฒนา") holds goals, not measures.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from pipeline.config import LangData, alternation
+from pipeline.schema import Chapter, Measure, Span
+from pipeline.segment.blocks import Block
+
+# Blocks that end a measure's body.
+BODY_STOPPERS = {"numbered", "heading", "deadline", "boilerplate", "title"}
+
+
+class Structure:
+    def __init__(self, chapters: list[Chapter], measures: list[Measure], goal_zones: list[Span]) -> None:
+        self.chapters = chapters
+        self.measures = measures
+        self.goal_zones = goal_zones
+
+    def in_goal_zone(self, position: int) -> bool:
+        return any(s <= position < e for s, e in self.goal_zones)
+
+
+def read_structure(text: str, blocks: list[Block], data: LangData) -> Structure:
+    numbered = [b for b in blocks if b.kind == "numbered"]
+    ranks = sorted({b.rank for b in numbered if b.rank is not None})
+    if not ranks:
+        return Structure([], [], _goal_heading_zones(text, blocks, data))
+    measure_rank = ranks[1] if len(ranks) > 1 else ranks[0]
+    if len(ranks) > 1:
+        heads = [b for b in numbered if b.rank == ranks[0]]
+    else:
+        heads = [b for i, b in enumerate(blocks[:-1])
+                 if b.kind == "heading" and blocks[i + 1].kind == "numbered" and blocks[i + 1].rank == measure_rank]
+    goal_words = re.compile(alternation(data.goal_section_titles)) if data.goal_section_titles else None
+    end_of_text = _content_end(text, blocks)
+    chapters: list[Chapter] = []
+    goal_zones = _goal_heading_zones(text, blocks, data)
+    for i, head in enumerate(heads):
+        zone_end = heads[i + 1].span[0] if i + 1 < len(heads) else end_of_text
+        title_span = _title_span(text, head.body_span, data)
+        if goal_words and goal_words.search(text, *title_span):
+            goal_zones.append((head.span[0], zone_end))
+        chapters.append(Chapter(
+            id=f"C{i + 1}", number=i + 1, label=head.label, text=text[head.span[0]:head.span[1]],
+            span=head.span, title=text[title_span[0]:title_span[1]], title_span=title_span,
+        ))
+    measures = _measures(text, blocks, data, measure_rank, heads, chapters, goal_zones, goal_words)
+    return Structure(chapters, measures, goal_zones)
+
+
+def _measures(text, blocks, data, rank, heads, chapters, goal_zones, goal_words) -> list[Measure]:
+    out: list[Measure] = []
+    for i, block in enumerate(blocks):
+        if block.kind != "numbered" or block.rank != rank:
+            continue
+        title_span = _title_span(text, block.body_span, data)
+        if goal_words and goal_words.search(text, *title_span):
+            goal_zones.append((block.span[0], _body_end(blocks, i)))
+            continue
+        if any(s <= block.span[0] < e for s, e in goal_zones):
+            continue
+        chapter = _enclosing(heads, chapters, block.span[0])
+        span = (block.span[0], _body_end(blocks, i))
+        out.append(Measure(
+            id=f"M{len(out) + 1}", number=block.number or len(out) + 1, label=block.label or "",
+            text=text[span[0]:span[1]], span=span, title=text[title_span[0]:title_span[1]],
+            title_span=title_span, chapter=chapter.id if chapter else None,
+        ))
+    return out
+
+
+def _title_span(text: str, body: Span, data: LangData) -> Span:
+    """A heading's title: the line after its number, or its first sentence when the body runs
+    on in the same paragraph ("（三）构建高水平实验室体系。支持…")."""
+    start, end = body
+    terminators = data.sentence_terminators + "：:"
+    for i in range(start, end):
+        if text[i] in terminators and (i + 1 == end or not text[i].isascii() or text[i + 1].isspace()):
+            return (start, i) if i > start else body
+    return body
+
+
+def _body_end(blocks: list[Block], i: int) -> int:
+    end = blocks[i].span[1]
+    for block in blocks[i + 1:]:
+        if block.kind in BODY_STOPPERS:
+            break
+        end = block.span[1]
+    return end
+
+
+def _enclosing(heads: list[Block], chapters: list[Chapter], position: int) -> Optional[Chapter]:
+    found = None
+    for head, chapter in zip(heads, chapters):
+        if head.span[0] <= position:
+            found = chapter
+    return found
+
+
+def _content_end(text: str, blocks: list[Block]) -> int:
+    for block in blocks:
+        if block.kind == "boilerplate":
+            return block.span[0]
+    return len(text)
+
+
+def _goal_heading_zones(text: str, blocks: list[Block], data: LangData) -> list[Span]:
+    """Unnumbered goal headings ("เป้าหมายการพัฒนา") open a goal zone until the next heading."""
+    if not data.goal_section_titles:
+        return []
+    words = re.compile(alternation(data.goal_section_titles))
+    zones = []
+    for i, block in enumerate(blocks):
+        if block.kind == "heading" and words.search(text, *block.span):
+            end = next((b.span[0] for b in blocks[i + 1:] if b.kind in ("heading", "boilerplate")), len(text))
+            zones.append((block.span[0], end))
+    return zones

@@ -1,0 +1,46 @@
+"""Turning bytes into text: UTF-8 first, then the legacy encodings the corpus meets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.errors import IngestError
+
+# Legacy encodings seen in Thai and Chinese releases; charset-normalizer chooses among them.
+LEGACY_ENCODINGS = ["cp874", "tis_620", "gb18030", "gbk", "big5", "utf_16", "cp1252", "latin_1"]
+# Text has tabs and newlines but (almost) no other C0 controls; binary noise is full of them.
+MAX_CONTROL_RATIO = 0.01
+BINARY_SNIFF_BYTES = 4096
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:BINARY_SNIFF_BYTES]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text carries NULs legitimately
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls / max(len(head), 1) > MAX_CONTROL_RATIO
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    if looks_binary(data):
+        raise IngestError(f"{path}: binary data, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+    if best is None or best.chaos > 0.3:
+        raise IngestError(f"{path}: cannot decode the bytes as text in any supported encoding")
+    text = str(best)
+    if _control_ratio(text) > MAX_CONTROL_RATIO:
+        raise IngestError(f"{path}: decodes only to control characters; not a text file")
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls / max(len(text), 1)

@@ -1,0 +1,3 @@
+from pipeline.lang.detect import detect_languages
+
+__all__ = ["detect_languages"]

@@ -1,0 +1,62 @@
+"""Language of the document and of each paragraph, with lingua restricted to th/zh/en/ja.
+
+Japanese is among the candidates only so that Japanese text is not forced into Chinese; the
+pipeline itself reads th, zh and en.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from pipeline.schema import ParagraphLang, Span
+
+PARAGRAPH = re.compile(r"[^\n]+")
+# Below this many letters a paragraph says too little to be classified on its own.
+MIN_LETTERS = 2
+CODES = {"THAI": "th", "CHINESE": "zh", "ENGLISH": "en", "JAPANESE": "ja"}
+
+
+@functools.lru_cache(maxsize=1)
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [getattr(Language, name) for name in CODES]
+    return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
+
+
+def detect_paragraphs(text: str) -> list[ParagraphLang]:
+    detector = _detector()
+    out: list[ParagraphLang] = []
+    for match in PARAGRAPH.finditer(text):
+        chunk = match.group()
+        if sum(ch.isalpha() for ch in chunk) < MIN_LETTERS:
+            continue
+        values = detector.compute_language_confidence_values(chunk)
+        if not values:
+            continue
+        best = values[0]
+        out.append(ParagraphLang(span=match.span(), lang=CODES[best.language.name], confidence=round(best.value, 3)))
+    return out
+
+
+def document_language(paragraphs: list[ParagraphLang]) -> str:
+    """The language that covers most characters among the paragraphs."""
+    weight: Counter[str] = Counter()
+    for p in paragraphs:
+        weight[p.lang] += p.span[1] - p.span[0]
+    supported = [(n, lang) for lang, n in weight.items() if lang in ("th", "zh", "en")]
+    return max(supported)[1] if supported else "en"
+
+
+def detect_languages(text: str) -> tuple[str, list[ParagraphLang]]:
+    paragraphs = detect_paragraphs(text)
+    return document_language(paragraphs), paragraphs
+
+
+def span_lang(paragraphs: list[ParagraphLang], span: Span, default: str) -> str:
+    for p in paragraphs:
+        if p.span[0] <= span[0] < p.span[1]:
+            return p.lang
+    return default

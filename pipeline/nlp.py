@@ -1,0 +1,55 @@
+"""The spaCy document container per language, assembled from configs/pipeline/default.yaml.
+
+spaCy blank pipelines give tokenisation (newmm for Thai, jieba for Chinese) and the Doc; the
+project's components (registered below by import) add sentences, gazetteer matches and names.
+Pipelines are built once per process and reused for every document.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from pipeline.config import CONFIG_DIR, _load_yaml
+from pipeline.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+
+def _register_components() -> None:
+    # Importing the modules runs their @Language.factory decorators.
+    import pipeline.extract.entities  # noqa: F401
+    import pipeline.extract.thai_ner  # noqa: F401
+    import pipeline.segment.sentences  # noqa: F401
+
+
+@functools.lru_cache(maxsize=None)
+def get_nlp(lang: str):
+    import spacy
+
+    _register_components()
+    settings = _load_yaml(CONFIG_DIR / "pipeline" / "default.yaml")["languages"]
+    if lang not in settings:
+        raise ConfigError(f"no pipeline configured for language {lang!r}")
+    spec = settings[lang]
+    tokenizer = spec.get("tokenizer") or {}
+    config = {"nlp": {"tokenizer": tokenizer}} if tokenizer else {}
+    nlp = spacy.blank(lang, config=config)
+    for component in spec.get("components", []):
+        nlp.add_pipe(component["name"], config=component.get("config", {}))
+    if lang == "zh":
+        _teach_jieba_gazetteer_names(nlp)
+    log.debug("built %s pipeline: %s", lang, nlp.pipe_names)
+    return nlp
+
+
+def _teach_jieba_gazetteer_names(nlp) -> None:
+    """jieba may glue a short name to its neighbour ("由科技部"); adding the gazetteer's Chinese
+    names to its dictionary keeps them whole tokens, so the PhraseMatcher can find them."""
+    import jieba
+
+    from pipeline.config import gazetteer
+
+    for entry in gazetteer().entries:
+        for name in entry.names.get("zh", []):
+            jieba.add_word(name)

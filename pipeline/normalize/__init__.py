@@ -1,0 +1,3 @@
+from pipeline.normalize.text import Normalized, normalize
+
+__all__ = ["Normalized", "normalize"]

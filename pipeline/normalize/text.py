@@ -1,0 +1,75 @@
+"""Text normalisation that keeps a map back to the raw text.
+
+Normalisation is a short list of regex rewrites. Each rewrite is applied with the offsets of the
+characters it reads, so every normalised character knows the raw index it came from and any
+span in the normalised text maps back to the raw text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable
+
+from pydantic import BaseModel, ConfigDict
+
+TONE = "\u0e48-\u0e4b"
+# Above/below vowels and the thanthakhat sit closer to the consonant than the tone mark does.
+INNER = "\u0e31\u0e34-\u0e3a\u0e47"
+COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a"
+
+Rewrite = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+
+REWRITES: list[tuple[str, Rewrite]] = [
+    ("line breaks", (re.compile(r"\r\n?|\u2028|\u2029"), lambda m: "\n")),
+    # Zero-width characters, bidi controls and the soft hyphen carry no text.
+    ("invisible", (re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"), lambda m: "")),
+    ("full-width digits", (re.compile("[０-９]"), lambda m: chr(ord(m.group()) - 0xFF10 + 0x30))),
+    # NIKHAHIT + SARA AA is the decomposed spelling of SARA AM, common in PDFs; a tone mark may
+    # sit on either side of the NIKHAHIT.
+    ("thai sara am", (re.compile(f"\u0e4d([{TONE}]?)\u0e32|([{TONE}])\u0e4d\u0e32"),
+                      lambda m: (m.group(1) or m.group(2) or "") + "\u0e33")),
+    ("thai mark order", (re.compile(f"([{TONE}])([{INNER}])"), lambda m: m.group(2) + m.group(1))),
+    ("thai repeated mark", (re.compile(f"([{TONE}{INNER}\u0e4c\u0e4d])\\1+"), lambda m: m.group(1))),
+    ("nfc", (re.compile(f".[{COMBINING}]+", re.S), lambda m: unicodedata.normalize("NFC", m.group()))),
+]
+
+
+class Normalized(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    # raw_offsets[i] is the raw index normalised char i came from; one extra entry at the end
+    # gives the raw length, so a half-open span (s, e) maps to (raw_offsets[s], raw_offsets[e]).
+    raw_offsets: list[int]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        return self.raw_offsets[start], self.raw_offsets[end]
+
+
+def _apply(text: str, offsets: list[int], rewrite: Rewrite) -> tuple[str, list[int]]:
+    pattern, replace = rewrite
+    out: list[str] = []
+    out_offsets: list[int] = []
+    last = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        out.append(text[last:start])
+        out_offsets.extend(offsets[last:start])
+        new = replace(match)
+        out.append(new)
+        if len(new) == end - start:
+            out_offsets.extend(offsets[start:end])  # same length: keep the char-by-char map
+        else:
+            out_offsets.extend([offsets[start]] * len(new))
+        last = end
+    out.append(text[last:])
+    out_offsets.extend(offsets[last:])
+    return "".join(out), out_offsets
+
+
+def normalize(raw: str) -> Normalized:
+    text, offsets = raw, list(range(len(raw)))
+    for _name, rewrite in REWRITES:
+        text, offsets = _apply(text, offsets, rewrite)
+    return Normalized(text=text, raw_offsets=offsets + [len(raw)])

@@ -1,0 +1,124 @@
+"""Blocks: the document's lines classified as title, heading, numbered heading, bullet,
+deadline heading, paragraph or boilerplate, each with exact spans.
+
+Heading styles, bullet marks, deadline phrases and footer markers come from the language data,
+so the same code reads `1.`, `一、`, `（一）`, `ข้อ 1`, `I.` and `(a)`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, Optional
+
+from pipeline.config import LangData, alternation
+from pipeline.extract.numbers import parse_ordinal
+from pipeline.schema import Frozen, Span
+
+BlockKind = Literal["title", "heading", "numbered", "bullet", "deadline", "paragraph", "boilerplate"]
+
+LINE = re.compile(r"[^\n]+")
+# A title is a short first line; longer first lines are ordinary paragraphs.
+MAX_TITLE_CHARS = 200
+# An unnumbered line this short, not ending a sentence, and followed by more text is a heading.
+MAX_HEADING_CHARS = 60
+# A deadline heading is the deadline phrase and little else ("ภายในปี ค.ศ. 2025", "By 2025:").
+MAX_DEADLINE_HEADING_EXTRA = 6
+# Footers sit at the end: a footer marker only opens the boilerplate in the second half.
+BOILERPLATE_MIN_POSITION = 0.5
+
+
+class Block(Frozen):
+    kind: BlockKind
+    span: Span                      # the line without surrounding whitespace
+    body_span: Span                 # after the number or bullet mark
+    label: Optional[str] = None     # numbering as written: "1", "二", "a"
+    number: Optional[int] = None    # numbering as an ordinal
+    rank: Optional[int] = None      # heading level of the numbering style (1 = top)
+    year: Optional[int] = None      # deadline headings: the year they set
+
+
+def _lines(text: str) -> list[Span]:
+    spans = []
+    for match in LINE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+class BlockReader:
+    """Classifies lines with one language's heading styles and markers."""
+
+    def __init__(self, data: LangData) -> None:
+        self.data = data
+        self.styles = [(re.compile(h.pattern), h.rank) for h in data.heading_styles]
+        self.bullet = re.compile(data.bullet_pattern) if data.bullet_pattern else None
+        self.deadlines = [re.compile(p) for p in data.deadline_patterns]
+        self.footer = re.compile(alternation(data.boilerplate_markers)) if data.boilerplate_markers else None
+        self.terminators = tuple(data.sentence_terminators + ":：")
+
+    def read(self, text: str) -> list[Block]:
+        spans = _lines(text)
+        footer_from = self._footer_start(text, spans)
+        blocks = [self._classify(text, span, i == 0, i >= footer_from) for i, span in enumerate(spans)]
+        return self._promote_headings(text, blocks)
+
+    def _footer_start(self, text: str, spans: list[Span]) -> int:
+        if self.footer is None:
+            return len(spans)
+        for i, (start, end) in enumerate(spans):
+            if start >= BOILERPLATE_MIN_POSITION * len(text) and self.footer.match(text, start, end):
+                return i
+        return len(spans)
+
+    def _classify(self, text: str, span: Span, first: bool, footer: bool) -> Block:
+        start, end = span
+        if footer:
+            return Block(kind="boilerplate", span=span, body_span=span)
+        for pattern, rank in self.styles:
+            match = pattern.match(text, start, end)
+            if match and match.end() < end:
+                label = match.group("num")
+                return Block(kind="numbered", span=span, body_span=(match.end(), end), label=label,
+                             number=parse_ordinal(label, self.data), rank=rank)
+        if self.bullet is not None:
+            match = self.bullet.match(text, start, end)
+            if match and match.end() < end:
+                return Block(kind="bullet", span=span, body_span=(match.end(), end))
+        year = self._deadline_heading_year(text, span)
+        if year is not None:
+            return Block(kind="deadline", span=span, body_span=span, year=year)
+        if first and end - start <= MAX_TITLE_CHARS:
+            return Block(kind="title", span=span, body_span=span)
+        return Block(kind="paragraph", span=span, body_span=span)
+
+    def _deadline_heading_year(self, text: str, span: Span) -> Optional[int]:
+        start, end = span
+        for pattern in self.deadlines:
+            match = pattern.search(text, start, end)
+            if match and (end - start) - (match.end() - match.start()) <= MAX_DEADLINE_HEADING_EXTRA:
+                return parse_year(match.group("year"), self.data)
+        return None
+
+    def _promote_headings(self, text: str, blocks: list[Block]) -> list[Block]:
+        """An unnumbered paragraph is a heading when it stands right before a numbered heading,
+        or when it is short, ends no sentence, and more text follows."""
+        out = list(blocks)
+        for i, block in enumerate(blocks):
+            if block.kind != "paragraph" or i + 1 >= len(blocks):
+                continue
+            nxt = blocks[i + 1]
+            content = text[block.span[0]:block.span[1]]
+            before_numbered = nxt.kind == "numbered"
+            short = len(content) <= MAX_HEADING_CHARS and not content.endswith(self.terminators)
+            if (before_numbered and len(content) <= MAX_TITLE_CHARS) or (short and nxt.kind != "boilerplate"):
+                out[i] = block.model_copy(update={"kind": "heading"})
+        return out
+
+
+def parse_year(raw: str, data: LangData) -> int:
+    return int(raw.translate(data.native_digit_table()))
