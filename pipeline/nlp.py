@@ -34,6 +34,10 @@ def get_nlp(lang: str):
     spec = settings[lang]
     tokenizer = spec.get("tokenizer") or {}
     config = {"nlp": {"tokenizer": tokenizer}} if tokenizer else {}
+    if lang == "zh":
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG to stderr
     nlp = spacy.blank(lang, config=config)
     for component in spec.get("components", []):
         nlp.add_pipe(component["name"], config=component.get("config", {}))
@@ -49,6 +53,7 @@ def _teach_jieba_gazetteer_names(nlp) -> None:
     import jieba
 
     from pipeline.config import gazetteer
+
 
     for entry in gazetteer().entries:
         for name in entry.names.get("zh", []):

@@ -39,7 +39,7 @@ def read_structure(text: str, blocks: list[Block], data: LangData) -> Structure:
     else:
         heads = [b for i, b in enumerate(blocks[:-1])
                  if b.kind == "heading" and blocks[i + 1].kind == "numbered" and blocks[i + 1].rank == measure_rank]
-    goal_words = re.compile(alternation(data.goal_section_titles)) if data.goal_section_titles else None
+    goal_words = re.compile(alternation(data.goal_section_titles), re.IGNORECASE) if data.goal_section_titles else None
     end_of_text = _content_end(text, blocks)
     chapters: list[Chapter] = []
     goal_zones = _goal_heading_zones(text, blocks, data)
@@ -114,12 +114,13 @@ def _content_end(text: str, blocks: list[Block]) -> int:
 
 def _goal_heading_zones(text: str, blocks: list[Block], data: LangData) -> list[Span]:
     """Unnumbered goal headings ("เป้าหมายการพัฒนา") open a goal zone until the next heading."""
+    # Headings match goal words regardless of case: "Development goals", "Development Goals".
     if not data.goal_section_titles:
         return []
-    words = re.compile(alternation(data.goal_section_titles))
+    words = re.compile(alternation(data.goal_section_titles), re.IGNORECASE)
     zones = []
     for i, block in enumerate(blocks):
         if block.kind == "heading" and words.search(text, *block.span):
-            end = next((b.span[0] for b in blocks[i + 1:] if b.kind in ("heading", "boilerplate")), len(text))
+            end = next((b.span[0] for b in blocks[i + 1:] if b.kind in ("heading", "numbered", "boilerplate")), len(text))
             zones.append((block.span[0], end))
     return zones

@@ -58,7 +58,8 @@ class TargetExtractor:
                 heading_year = None
                 continue
             if heading_year is not None and block.kind != "numbered":
-                spans = [block.body_span] if block.kind == "bullet" else self._clauses(text, block.body_span)
+                spans = ([_strip(text, block.body_span, self.clause_chars)] if block.kind == "bullet"
+                         else self._clauses(text, block.body_span))
                 out.extend(Item(s, heading_year, True) for s in spans)
                 continue
             heading_year = None
