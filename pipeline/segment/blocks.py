@@ -21,6 +21,8 @@ LINE = re.compile(r"[^\n]+")
 MAX_TITLE_CHARS = 200
 # An unnumbered line this short, not ending a sentence, and followed by more text is a heading.
 MAX_HEADING_CHARS = 60
+# An unnumbered chapter line over numbered measures is longer, but still one line of title.
+MAX_CHAPTER_CHARS = 160
 # A deadline heading is the deadline phrase and little else ("ภายในปี ค.ศ. 2025", "By 2025:").
 MAX_DEADLINE_HEADING_EXTRA = 6
 # Footers sit at the end: a footer marker only opens the boilerplate in the second half.
@@ -59,7 +61,7 @@ class BlockReader:
         self.bullet = re.compile(data.bullet_pattern) if data.bullet_pattern else None
         self.deadlines = [re.compile(p) for p in data.deadline_patterns]
         self.footer = re.compile(alternation(data.boilerplate_markers)) if data.boilerplate_markers else None
-        self.terminators = tuple(data.sentence_terminators + ":：")
+        self.terminators = tuple(data.sentence_terminators + "。.")
 
     def read(self, text: str) -> list[Block]:
         spans = _lines(text)
@@ -105,17 +107,22 @@ class BlockReader:
         return None
 
     def _promote_headings(self, text: str, blocks: list[Block]) -> list[Block]:
-        """An unnumbered paragraph is a heading when it stands right before a numbered heading,
-        or when it is short, ends no sentence, and more text follows."""
+        """An unnumbered paragraph that ends no sentence is a heading when it stands right
+        before a numbered heading (a chapter line), or when it is short and more text follows.
+        The paragraph right after a numbered heading is that heading's body, never a heading."""
         out = list(blocks)
         for i, block in enumerate(blocks):
             if block.kind != "paragraph" or i + 1 >= len(blocks):
                 continue
-            nxt = blocks[i + 1]
+            if i > 0 and blocks[i - 1].kind == "numbered":
+                continue
             content = text[block.span[0]:block.span[1]]
-            before_numbered = nxt.kind == "numbered"
-            short = len(content) <= MAX_HEADING_CHARS and not content.endswith(self.terminators)
-            if (before_numbered and len(content) <= MAX_TITLE_CHARS) or (short and nxt.kind != "boilerplate"):
+            if content.endswith(self.terminators):
+                continue
+            nxt = blocks[i + 1]
+            chapter_line = nxt.kind == "numbered" and len(content) <= MAX_CHAPTER_CHARS
+            short = len(content) <= MAX_HEADING_CHARS and nxt.kind != "boilerplate"
+            if chapter_line or short:
                 out[i] = block.model_copy(update={"kind": "heading"})
         return out
 
