@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from pipeline.config import LangData, alternation
-from pipeline.extract.numbers import parse_ordinal
+from pipeline.extract.numbers import ad_year, parse_ordinal
 from pipeline.schema import DateMention, Span
 
 DEFAULT_ROLE = "mentioned"
@@ -50,10 +50,7 @@ class DateReader:
             return None  # "31 February" and the like are not dates
 
     def _year(self, raw: str, era: Optional[str]) -> int:
-        year = parse_ordinal(raw, self.data) if not raw.isdigit() else int(raw)
-        if era is not None and era in self.data.era_offsets:
-            return year - self.data.era_offsets[era]
-        return year - 543 if year > self.data.buddhist_era_threshold else year
+        return ad_year(parse_ordinal(raw, self.data), era, self.data)
 
     def _role(self, text: str, span: Span) -> str:
         """The role cue nearest to the date within its clause ("published", "dated", ...)."""

@@ -19,6 +19,7 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Years are read as dates or deadlines, never as quantities: a bare number in this range with no
 # unit or percent is a year (AD, or BE for Thai texts).
 YEAR_RANGES = ((1900, 2100), (2440, 2650))
+BUDDHIST_ERA_OFFSET = 543
 ENGLISH_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -43,6 +44,14 @@ def parse_ordinal(label: str, data: LangData) -> int:
     if len(label) == 1 and label.isascii() and label.isalpha():
         return ord(label.lower()) - ord("a") + 1
     return int(_read_chinese(label))
+
+
+def ad_year(year: int, era: Optional[str], data: LangData) -> int:
+    """A year in the Common Era: an era marker ("พ.ศ.", "ค.ศ.") decides; without one, years
+    above the language's Buddhist-Era threshold are BE (2566 -> 2023)."""
+    if era is not None and era in data.era_offsets:
+        return year - data.era_offsets[era]
+    return year - BUDDHIST_ERA_OFFSET if year > data.buddhist_era_threshold else year
 
 
 def _roman(label: str) -> int:

@@ -76,7 +76,7 @@ class TargetExtractor:
                 start = max(start, match.start())
             end = self._sentence_start(text, body[0], found[i + 1].start()) if i + 1 < len(found) else body[1]
             end = max(end, match.end())
-            year = parse_year(match.group("year"), self.data)
+            year = parse_year(match, self.data)
             for clause in self._clauses(text, (start, end)):
                 clause = self._strip_deadline(text, clause)
                 if clause[0] < clause[1]:
@@ -170,8 +170,8 @@ class TargetExtractor:
                 continue
             found = self.numbers.find(text, *match.span("value"))
             if found:
-                year = match.group("year")
-                return found[0], parse_year(year, self.data) if year else None, match.span()
+                year = parse_year(match, self.data) if match.group("year") else None
+                return found[0], year, match.span()
         return None
 
     def _names_past_year(self, text: str, span: Span, year: int, baseline) -> bool:

@@ -11,7 +11,7 @@ import re
 from typing import Literal, Optional
 
 from pipeline.config import LangData, alternation
-from pipeline.extract.numbers import parse_ordinal
+from pipeline.extract.numbers import ad_year, parse_ordinal
 from pipeline.schema import Frozen, Span
 
 BlockKind = Literal["title", "heading", "numbered", "bullet", "deadline", "paragraph", "boilerplate"]
@@ -66,7 +66,9 @@ class BlockReader:
     def read(self, text: str) -> list[Block]:
         spans = _lines(text)
         footer_from = self._footer_start(text, spans)
-        blocks = [self._classify(text, span, i == 0, i >= footer_from) for i, span in enumerate(spans)]
+        # A title is a first line that more text follows and that ends no sentence.
+        titled = len(spans) > 1 and not text[spans[0][0]:spans[0][1]].endswith(self.terminators)
+        blocks = [self._classify(text, span, i == 0 and titled, i >= footer_from) for i, span in enumerate(spans)]
         return self._promote_headings(text, blocks)
 
     def _footer_start(self, text: str, spans: list[Span]) -> int:
@@ -103,7 +105,7 @@ class BlockReader:
         for pattern in self.deadlines:
             match = pattern.search(text, start, end)
             if match and (end - start) - (match.end() - match.start()) <= MAX_DEADLINE_HEADING_EXTRA:
-                return parse_year(match.group("year"), self.data)
+                return parse_year(match, self.data)
         return None
 
     def _promote_headings(self, text: str, blocks: list[Block]) -> list[Block]:
@@ -127,5 +129,7 @@ class BlockReader:
         return out
 
 
-def parse_year(raw: str, data: LangData) -> int:
-    return int(raw.translate(data.native_digit_table()))
+def parse_year(match: re.Match[str], data: LangData) -> int:
+    """The AD year of a deadline match (its `year` group, and its `era` group when it has one)."""
+    era = match.groupdict().get("era")
+    return ad_year(int(match.group("year").translate(data.native_digit_table())), era, data)

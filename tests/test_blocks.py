@@ -1,0 +1,38 @@
+import pytest
+
+from pipeline.config import lang_data
+from pipeline.extract.measures import read_structure
+from pipeline.segment.blocks import BlockReader
+
+
+@pytest.mark.parametrize("lang,line,label,number,rank", [
+    ("zh", "一、总体要求", "一", 1, 1),
+    ("zh", "（十二）推进创新政策先行先试。支持建设", "十二", 12, 2),
+    ("zh", "3. 完善机制", "3", 3, 3),
+    ("th", "1. สร้างระบบห้องปฏิบัติการระดับสูง", "1", 1, 2),
+    ("th", "ข้อ ๓ เพิ่มการสนับสนุน", "๓", 3, 2),
+    ("en", "IV. Safeguards", "IV", 4, 1),
+    ("en", "12. Strengthen exchange", "12", 12, 2),
+    ("en", "(b) Secure funding", "b", 2, 3),
+])
+def test_numbered_heading_styles(lang, line, label, number, rank):
+    text = f"Title\n\n{line}\n"
+    block = [b for b in BlockReader(lang_data(lang)).read(text) if b.kind == "numbered"][0]
+    assert (block.label, block.number, block.rank) == (label, number, rank)
+
+
+def test_unnumbered_chapter_lines_over_numbered_measures():
+    text = ("ชื่อเรื่อง\n\nหมวดแรกของมาตรการ\n\n1. มาตรการหนึ่ง\n\nเนื้อหาของมาตรการหนึ่งซึ่งยาวพอสมควรและไม่ใช่หัวข้อ\n\n"
+            "2. มาตรการสอง\n\nเนื้อหา\n\nหมวดที่สอง\n\n3. มาตรการสาม\n\nเนื้อหาสาม\n")
+    data = lang_data("th")
+    structure = read_structure(text, BlockReader(data).read(text), data)
+    assert [c.title for c in structure.chapters] == ["หมวดแรกของมาตรการ", "หมวดที่สอง"]
+    assert [(m.number, m.chapter) for m in structure.measures] == [(1, "C1"), (2, "C1"), (3, "C2")]
+    assert structure.measures[0].text.endswith("ไม่ใช่หัวข้อ")
+
+
+def test_footer_is_boilerplate_from_its_marker():
+    body = "เนื้อหา\n" * 20
+    text = f"หัวเรื่อง\n{body}อัพเดทล่าสุด\nติดตามเราบน Facebook\n© 2020-2024\n"
+    kinds = [b.kind for b in BlockReader(lang_data("th")).read(text)]
+    assert kinds[-3:] == ["boilerplate"] * 3 and "boilerplate" not in kinds[:-3]

@@ -1,0 +1,65 @@
+"""The command as a user runs it: a real subprocess, exit codes, stdout and stderr."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS
+
+SEED = CORPUS / "documents" / "western-science-city.th.txt"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
+                          cwd=cwd, env={**os.environ, "PYTHONPATH": str(CORPUS.parent)}, timeout=300)
+
+
+def test_analyze_prints_the_record_as_json():
+    result = run("analyze", str(SEED))
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["document"]["lang"] == "th" and len(record["measures"]) == 15
+    assert result.stderr == ""
+
+
+def test_output_is_written_atomically(tmp_path: Path):
+    out = tmp_path / "sub" / "record.json"
+    result = run("analyze", str(SEED), "--format", "table", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text())["document"]["id"] == "western-science-city.th"
+    assert "Issuers (14)" in result.stdout
+    assert [p.name for p in out.parent.iterdir()] == ["record.json"]
+
+
+def test_schema_is_json_schema():
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert {"document", "targets", "measures", "issuers"} <= set(schema["properties"])
+
+
+@pytest.mark.parametrize("name,content,reason", [
+    ("empty.txt", b"", "empty file"),
+    ("noise.txt", bytes(range(256)) * 64, "binary data"),
+    ("notes.rtf", b"{\\rtf1 hello}", "unsupported file type"),
+    ("bad.txt", b"\x81\xff\xfe\x80" * 500 + b"\x00", "binary data"),
+])
+def test_bad_input_gives_one_line_and_exit_code_2(tmp_path: Path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    out = tmp_path / "out.json"
+    result = run("analyze", str(path), "-o", str(out))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and reason in lines[0] and str(path) in lines[0]
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_missing_file(tmp_path: Path):
+    result = run("analyze", str(tmp_path / "nope.txt"))
+    assert result.returncode == 2 and "no such file" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,58 @@
+import pytest
+
+from pipeline.config import lang_data
+from pipeline.extract.entities import doc_entities, find_issuers
+from pipeline.nlp import get_nlp
+
+
+def entities(lang: str, text: str):
+    return doc_entities(get_nlp(lang)(text), lang_data(lang))
+
+
+@pytest.mark.parametrize("lang,text,name,canonical_id", [
+    ("th", "รัฐบาลนครฉงชิ่ง และรัฐบาลมณฑลเสฉวน", "รัฐบาลนครฉงชิ่ง", "cn.cq.gov"),  # longest match wins over ฉงชิ่ง
+    ("zh", "由科技部牵头", "科技部", "cn.gov.most"),
+    ("zh", "由科學技術部牽頭", "科學技術部", "cn.gov.most"),                   # traditional, through OpenCC
+    ("en", "the People's Bank of China and others", "People's Bank of China", "cn.gov.pboc"),
+])
+def test_gazetteer_names_with_canonical_ids(lang, text, name, canonical_id):
+    found = {e.text: e.canonical_id for e in entities(lang, text)}
+    assert found[name] == canonical_id
+
+
+def test_latin_abbreviations_need_word_boundaries():
+    assert [e.text for e in entities("en", "In CASE of MOSTLY fine weather")] == []
+    assert [e.canonical_id for e in entities("en", "CAS and MOST")] == ["cn.cas", "cn.gov.most"]
+
+
+def test_english_gloss_is_linked_to_the_thai_name():
+    text = "เช่น โครงการสายแถบและเส้นทาง (Belt and Road Initiative: BRI) และอื่น ๆ"
+    found = entities("th", text)
+    name = next(e for e in found if e.text == "โครงการสายแถบและเส้นทาง")
+    glosses = [e for e in found if e.source == "gloss"]
+    assert {g.text for g in glosses} == {"Belt and Road Initiative", "BRI"}
+    assert all(g.gloss_of == name.span and g.canonical_id == "prog.bri" for g in glosses)
+
+
+def test_nested_brackets_in_a_gloss():
+    text = "ได้แก่ เมืองวิทยาศาสตร์ภาคตะวันตกเฉิงตู (Western (Chengdu) Science City) และ"
+    gloss = [e for e in entities("th", text) if e.source == "gloss"]
+    assert [(g.text, g.canonical_id) for g in gloss] == [("Western (Chengdu) Science City", "cn.wsc.chengdu")]
+
+
+def test_thai_crf_ner_finds_names_outside_the_gazetteer():
+    """The workaround for PyThaiNLP 5.4's thainer: bundled CRF + perceptron POS mapped to LST20."""
+    from pipeline.extract.thai_ner import thai_ner
+
+    text = "นายประยุทธ์ จันทร์โอชา เดินทางไปกรุงปักกิ่งเมื่อวันที่ 12 เมษายน 2566"
+    found = {(text[s:e], label) for s, e, label in thai_ner().entities(text)}
+    assert ("นายประยุทธ์ จันทร์โอชา", "PERSON") in found
+    assert ("กรุงปักกิ่ง", "GPE") in found
+
+
+def test_issuers_are_the_organisations_before_the_issuing_verb():
+    text = "科技部、教育部于2023年3月31日联合印发本意见，四川省人民政府负责实施。"
+    data = lang_data("zh")
+    found = entities("zh", text)
+    issuers = find_issuers(text, found, data, (0, len(text)))
+    assert [e.canonical_id for e in issuers] == ["cn.gov.most", "cn.gov.moe"]

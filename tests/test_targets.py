@@ -1,0 +1,57 @@
+import pytest
+
+from pipeline.analyze import analyze_text
+
+
+def quantitative(text: str, lang: str):
+    return [t for t in analyze_text(text, lang=lang).targets if t.kind == "quantitative"]
+
+
+@pytest.mark.parametrize("lang,text,value,unit,comparator", [
+    ("th", "ภายในปี ค.ศ. 2025\n\n• มีบริษัทไม่น้อยกว่า 200 แห่ง\n", 200, "count", ">="),
+    ("th", "ภายในปี พ.ศ. 2570\n\n• สัดส่วนพลังงานสะอาดเกินร้อยละ 15\n", 15, "percent", ">"),
+    ("th", "ภายในปี 2025\n\n• ยอดขายแตะ 3 ล้านหยวน\n", 3_000_000, "CNY", "="),
+    ("zh", "到2025年，企业数量达到80家以上。", 80, "count", ">="),
+    ("zh", "到2025年，研发投入强度不低于百分之五。", 5, "percent", ">="),
+    ("zh", "到2025年，产值力争达到1.5万亿元。", 1.5e12, "CNY", "="),
+    ("zh", "到2025年，能耗不超过2万吨。", 20000, "tonne", "<="),
+    ("en", "By 2030, emissions fall below 1.5 tonnes.", 1.5, "tonne", "<"),
+    ("en", "By 2030, at least 20,000 charging points operate.", 20000, "count", ">="),
+    ("en", "By 2030, output reaches about 800 million.", 800e6, "count", "~"),
+])
+def test_comparators_values_and_units(lang, text, value, unit, comparator):
+    [target] = quantitative(text, lang)
+    assert (target.value, target.unit, target.comparator) == (pytest.approx(value), unit, comparator)
+
+
+def test_thai_buddhist_era_deadline_becomes_ad():
+    [target] = quantitative("ภายในปี พ.ศ. 2570\n\n• มีบริษัทมากกว่าเจ็ดพันแห่ง\n", "th")
+    assert (target.year, target.value) == (2027, 7000)
+
+
+def test_baseline_is_not_the_target():
+    [target] = quantitative("By 2030, the share rises from 7.8% in 2020 to 10%.", "en")
+    assert (target.value, target.baseline.value, target.baseline.year, target.year) == (10, 7.8, 2020, 2030)
+
+
+def test_per_denominators():
+    [zh] = quantitative("到2025年，每万人拥有充电桩25个。", "zh")
+    [en] = quantitative("By 2025, there are 80 patents per 10,000 people.", "en")
+    [th] = quantitative("ภายในปี 2025\n\n• สิทธิบัตรมากกว่า 80 ฉบับต่อประชากร 10,000 คน\n", "th")
+    assert {(p.per.value, p.per.unit) for p in (zh, en, th)} == {(10000, "people")}
+
+
+def test_growth_rates_are_flagged():
+    [target] = quantitative("到2025年，高技术产业营收年均增速8%。", "zh")
+    assert target.growth and target.value == 8
+
+
+def test_past_statistics_are_never_targets():
+    text = ("2023年，全市产量达到180万辆。\n\n到2027年，全市产量超过300万辆。2022年全市已建成换电站120座。\n")
+    targets = quantitative(text, "zh")
+    assert [(t.value, t.year) for t in targets] == [(3_000_000, 2027)]
+
+
+def test_footer_numbers_are_never_targets(seed_record):
+    footer_start = seed_record.document.text.index("อัพเดทล่าสุด")
+    assert all(item.span[1] <= footer_start for item in seed_record.grounded_items())
