@@ -165,3 +165,28 @@ write("gba-clean-transport.en", {
     "not_targets": ["1.2 trillion yuan", "6.1%", "+86 20 8888 1234", "510000", "2024"],
     "boilerplate_from": "Contact us",
 })
+
+# --- Sichuan hydrogen brief (fictional, th) — HELD OUT: this gold was written before the pipeline
+# first ran on the text; its first-run figures are recorded in docs/EVAL.md.
+write("sichuan-hydrogen-brief.th", {
+    "doc": "sichuan-hydrogen-brief.th", "lang": "th", "source": "fictional example written by the project (held out)",
+    "title": "แผนปฏิบัติการส่งเสริมอุตสาหกรรมพลังงานไฮโดรเจนของมณฑลเสฉวน",
+    "dates": [{"text": "8 ก.พ. 2567", "iso": "2024-02-08", "role": "published"}],
+    "issuers": [{"text": "รัฐบาลมณฑลเสฉวน", "id": "cn.sc.gov"}, {"text": "คณะกรรมการพัฒนาและปฏิรูปแห่งชาติ", "id": "cn.gov.ndrc"}],
+    "entity_ids": ["cn", "cn.gov.ndrc", "cn.region.chengdu_chongqing", "cn.sc", "cn.sc.chengdu", "cn.sc.gov"],
+    "targets_quantitative": [
+        Q("มีสถานีเติมไฮโดรเจนไม่น้อยกว่า 100 แห่ง", 100, "count", ">=", 2027),
+        Q("มีรถยนต์เซลล์เชื้อเพลิงมากกว่าเจ็ดพันคัน", 7000, "count", ">", 2027),
+        Q("มูลค่าอุตสาหกรรมไฮโดรเจนแตะ 1,000 ล้านหยวน", 1e9, "CNY", "=", 2027),
+        Q("สัดส่วนไฮโดรเจนสีเขียวเกินร้อยละ 30", 30, "percent", ">", 2027),
+        Q("อัตราการเติบโตเฉลี่ยต่อปีของรายได้อุตสาหกรรมร้อยละ 20", 20, "percent", "=", 2027, growth=True),
+        Q("มีผู้เชี่ยวชาญด้านไฮโดรเจนอย่างน้อย 5,000 คน", 5000, "people", ">=", 2030)],
+    "targets_qualitative": [G("พัฒนาห่วงโซ่อุตสาหกรรมไฮโดรเจนที่ครบวงจร", 2027),
+                            G("เสฉวนจะเป็นศูนย์กลางอุตสาหกรรมไฮโดรเจนชั้นนำของจีนตะวันตก", 2030)],
+    "chapters": [{"title": "มาตรการสำคัญ"}],
+    "measures": [{"number": 1, "title": "สร้างโครงสร้างพื้นฐานการเติมไฮโดรเจน", "chapter": 1},
+                 {"number": 2, "title": "สนับสนุนการวิจัยและพัฒนา", "chapter": 1},
+                 {"number": 3, "title": "ขยายการใช้งานในภาคขนส่ง", "chapter": 1}],
+    "not_targets": ["40 แห่ง", "3,000 คัน", "0-2123-4567", "10400"],
+    "boilerplate_from": "อัพเดทล่าสุด",
+})
