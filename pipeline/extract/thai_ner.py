@@ -52,11 +52,13 @@ class ThaiNer:
         lst20 = [(word, self.ud_to_lst20.get(tag, "XX")) for word, tag in tagged]
         return self.tagger.tag([_doc2features(lst20, i) for i in range(len(lst20))])
 
-    def entities(self, text: str) -> list[tuple[int, int, str]]:
-        """Names in one sentence as character spans with the project's entity types."""
-        from pythainlp.tokenize import word_tokenize
+    def entities(self, text: str, words: list[str] | None = None) -> list[tuple[int, int, str]]:
+        """Names in one sentence as character spans with the project's entity types. `words`,
+        when given, are the sentence's newmm tokens (they must concatenate to `text`)."""
+        if words is None:
+            from pythainlp.tokenize import word_tokenize
 
-        words = word_tokenize(text, engine="newmm", keep_whitespace=True)
+            words = word_tokenize(text, engine="newmm", keep_whitespace=True)
         out: list[tuple[int, int, str]] = []
         offset, current = 0, None
         for word, iob in zip(words, self.tag_words(words)):
@@ -104,7 +106,8 @@ class ThaiNerComponent:
         for sent in doc.sents:
             if sent.text.strip():
                 found.extend((sent.start_char + s, sent.start_char + e, label)
-                             for s, e, label in ner.entities(sent.text) if _plausible_name(sent.text[s:e]))
+                             for s, e, label in ner.entities(sent.text, [t.text_with_ws for t in sent])
+                             if _plausible_name(sent.text[s:e]))
         # Exact character spans for the record; token-aligned spans for spaCy consumers.
         doc.user_data[NER_KEY] = found
         doc.spans[NER_KEY] = [

@@ -5,6 +5,8 @@ land on exact character offsets (whitespace between sentences belongs to neither
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,7 +45,11 @@ def make_thai_sentences(nlp: Language, name: str):
 
 class ThaiSentences:
     def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
         starts = set(sentence_starts(doc.text, crfcut_sentences(doc.text)))
-        for token in doc:
-            token.is_sent_start = token.i == 0 or token.idx in starts or "\n" in doc[token.i - 1].text
+        flags = [1 if t.i == 0 or t.idx in starts or "\n" in doc[t.i - 1].text else -1 for t in doc]
+        # One array write: setting token.is_sent_start one by one re-checks the whole doc each
+        # time and is quadratic in its length.
+        doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1))
         return doc
