@@ -79,6 +79,8 @@ class LangData(BaseModel):
     boilerplate_markers: list[str] = []
     gloss_brackets: list[str] = []
     ner: Optional[NerConfig] = None
+    stopwords: list[str] = []
+    suffixes: list[str] = []
 
     def native_digit_table(self) -> dict[int, str]:
         """str.translate table mapping this language's digits to ASCII ones."""

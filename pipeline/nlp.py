@@ -35,9 +35,7 @@ def get_nlp(lang: str):
     tokenizer = spec.get("tokenizer") or {}
     config = {"nlp": {"tokenizer": tokenizer}} if tokenizer else {}
     if lang == "zh":
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG to stderr
+        quiet_jieba()
     nlp = spacy.blank(lang, config=config)
     for component in spec.get("components", []):
         nlp.add_pipe(component["name"], config=component.get("config", {}))
@@ -45,6 +43,14 @@ def get_nlp(lang: str):
         _teach_jieba_gazetteer_names(nlp)
     log.debug("built %s pipeline: %s", lang, nlp.pipe_names)
     return nlp
+
+
+def quiet_jieba():
+    """jieba, imported; it logs its dictionary loading at DEBUG to stderr unless told not to."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
 
 
 def _teach_jieba_gazetteer_names(nlp) -> None:

@@ -131,3 +131,59 @@ class Record(Frozen):
             *self.dates, *self.entities, *self.issuers, *self.targets,
             *self.chapters, *self.measures,
         ]
+
+
+# --- comparison (align) -----------------------------------------------------------------------
+ItemKind = Literal["target", "goal", "measure", "entity"]
+JsonValue = Union[str, int, float, bool, None, dict, list]
+
+
+class Match(Frozen):
+    kind: ItemKind
+    canonical_ref: str = Field(description="id in the canonical record, or in document A")
+    canonical_span: Optional[Span] = Field(default=None, description="span in document A; null for a curated record")
+    summary_ref: str = Field(description="id in the summary (document B)")
+    summary_span: Optional[Span] = None
+    score: float = Field(description="the aligner's probability that the two are the same item")
+    evidence: dict[str, float] = Field(default={}, description="the anchors and how strongly each agreed")
+    merged: bool = Field(default=False, description="one of several canonical items the summary merged")
+
+
+class Discrepancy(Frozen):
+    kind: Literal["value", "comparator", "year", "unit", "date", "omission", "addition"]
+    item: Literal["target", "goal", "measure", "entity", "date"]
+    canonical_ref: Optional[str] = None
+    summary_ref: Optional[str] = None
+    canonical_value: JsonValue = None
+    summary_value: JsonValue = None
+    severity: Literal["info", "low", "medium", "high"]
+    note: str = ""
+
+
+class OrderChange(Frozen):
+    kind: ItemKind
+    canonical_refs: list[str] = Field(description="canonical order of the items the summary reorders")
+    summary_refs: list[str] = Field(description="the same items in the summary's order")
+
+
+class Merge(Frozen):
+    kind: ItemKind
+    canonical_refs: list[str]
+    summary_ref: str
+
+
+class SideInfo(Frozen):
+    id: str
+    source: str
+    lang: str
+
+
+class Comparison(Frozen):
+    schema_version: str = SCHEMA_VERSION
+    canonical: SideInfo
+    summary: SideInfo
+    encoder: str
+    matches: list[Match] = []
+    discrepancies: list[Discrepancy] = []
+    order_changes: list[OrderChange] = []
+    merges: list[Merge] = []

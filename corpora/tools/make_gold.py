@@ -82,7 +82,7 @@ write("western-science-city.en", {
     "dates": [{"text": "31 March 2023", "iso": "2023-03-31", "role": "dated"},
               {"text": "12 April 2023", "iso": "2023-04-12", "role": "published"}],
     "issuers": [{"text": t, "id": i} for t, i in zip(en_issuer_text, ISSUERS_WSC)],
-    "entity_ids": sorted(set(ISSUERS_WSC + WSC_PLACES)),
+    "entity_ids": sorted(set(ISSUERS_WSC + WSC_PLACES + ["fac.micro_nano_imaging", "fac.rail_test_platform"])),
     "targets_quantitative": [
         Q("R&D expenditure of the whole society exceeds 5% of regional GDP", 5, "percent", ">", 2025, canonical="T1"),
         Q("high-value invention patents reach 80 or more per 10,000 people", 80, "count", ">=", 2025, per=P10K, canonical="T2"),

@@ -1,0 +1,187 @@
+"""Comparing a summary with its original: what was kept, dropped, merged, moved or changed.
+
+The original is a curated canonical record or another analysed document (document A); the
+summary is document B. Targets, goals and measures are aligned by the fitted scorer over their
+anchors; entities by canonical id; dates by role.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from pipeline.align.assign import assign, moved
+from pipeline.align.encoders import DEFAULT_ENCODER, get_encoder
+from pipeline.align.features import FEATURES, feature_tensor
+from pipeline.align.items import AlignItem, Side, side_from_canonical, side_from_record
+from pipeline.align.scorer import AlignerModel, load_model
+from pipeline.canonical.model import CanonicalRecord
+from pipeline.schema import Comparison, Discrepancy, Match, Merge, OrderChange, Record, SideInfo
+
+ITEM_KINDS = ("target", "goal", "measure")
+OMISSION_SEVERITY = {"target": "high", "goal": "medium", "measure": "medium", "entity": "low", "date": "low"}
+ADDITION_SEVERITY = {"target": "medium", "goal": "low", "measure": "low", "entity": "low"}
+CHANGE_SEVERITY = {"value": "high", "year": "high", "comparator": "medium", "unit": "medium"}
+
+
+def compare_with_canonical(summary: Record, canonical: CanonicalRecord, encoder: str = DEFAULT_ENCODER) -> Comparison:
+    return compare_sides(side_from_canonical(canonical, summary.document.lang), side_from_record(summary), encoder)
+
+
+def compare_documents(a: Record, b: Record, encoder: str = DEFAULT_ENCODER) -> Comparison:
+    return compare_sides(side_from_record(a), side_from_record(b), encoder)
+
+
+def compare_sides(canonical: Side, summary: Side, encoder: str = DEFAULT_ENCODER,
+                  model: Optional[AlignerModel] = None) -> Comparison:
+    model = model or load_model()
+    enc = get_encoder(encoder)
+    matches: list[Match] = []
+    discrepancies: list[Discrepancy] = []
+    order_changes: list[OrderChange] = []
+    merges: list[Merge] = []
+    for kind in ITEM_KINDS:
+        left, right = canonical.items.get(kind, []), summary.items.get(kind, [])
+        features = feature_tensor(kind, left, right, enc)
+        prob = model.probability(encoder, kind, features) if features.size else features[..., 0]
+        pairs, merged = assign(prob, model.threshold, model.merge_threshold)
+        for i, j, p in pairs + merged:
+            matches.append(_match(kind, left[i], right[j], p, features[i, j], merged=(i, j, p) in merged))
+        for i, j, _ in pairs:
+            discrepancies.extend(_changes(kind, left[i], right[j]))
+        taken_left = {i for i, _, _ in pairs + merged}
+        taken_right = {j for _, j, _ in pairs}
+        discrepancies += [_omission(kind, item) for i, item in enumerate(left) if i not in taken_left]
+        discrepancies += [_addition(kind, item) for j, item in enumerate(right) if j not in taken_right]
+        merges += _merges(kind, left, right, pairs, merged)
+        order_changes += _order_change(kind, left, right, pairs)
+    entity_matches, entity_discrepancies, entity_order = _entities(canonical, summary)
+    return Comparison(
+        canonical=SideInfo(id=canonical.id, source=canonical.source, lang=canonical.lang),
+        summary=SideInfo(id=summary.id, source=summary.source, lang=summary.lang),
+        encoder=encoder,
+        matches=matches + entity_matches,
+        discrepancies=discrepancies + entity_discrepancies + _dates(canonical, summary),
+        order_changes=order_changes + entity_order,
+        merges=merges,
+    )
+
+
+def _match(kind: str, a: AlignItem, b: AlignItem, score: float, features, merged: bool) -> Match:
+    evidence = {name: round(float(v), 3) for name, v in zip(FEATURES[kind], features) if v > 0}
+    return Match(kind=kind, canonical_ref=a.ref, canonical_span=a.span, summary_ref=b.ref, summary_span=b.span,
+                 score=round(score, 4), evidence=evidence, merged=merged)
+
+
+def _same(x, y) -> bool:
+    if isinstance(x, (int, float)) and isinstance(y, (int, float)):
+        return math.isclose(x, y, rel_tol=1e-9)
+    return x == y
+
+
+def _changes(kind: str, a: AlignItem, b: AlignItem) -> list[Discrepancy]:
+    """What differs between two aligned items: value, comparator, year, unit or denominator."""
+    out = []
+    if kind == "target" and a.facts and b.facts:
+        fa, fb = a.facts, b.facts
+        checks = [("value", fa.value, fb.value), ("comparator", fa.comparator, fb.comparator),
+                  ("year", fa.year, fb.year), ("unit", fa.unit, fb.unit)]
+        for name, ca, sb in checks:
+            if not _same(ca, sb):
+                out.append(_change(name, kind, a, b, ca, sb))
+        per_a = fa.per.model_dump() if fa.per else None
+        per_b = fb.per.model_dump() if fb.per else None
+        if per_a != per_b and not (per_a and per_b and _same(per_a["value"], per_b["value"]) and per_a["unit"] == per_b["unit"]):
+            out.append(_change("unit", kind, a, b, {"per": per_a}, {"per": per_b}, note="denominator differs"))
+    elif kind == "goal" and a.year is not None and b.year is not None and a.year != b.year:
+        out.append(_change("year", kind, a, b, a.year, b.year))
+    return out
+
+
+def _change(name, kind, a, b, canonical_value, summary_value, note="") -> Discrepancy:
+    return Discrepancy(kind=name, item=kind, canonical_ref=a.ref, summary_ref=b.ref, canonical_value=canonical_value,
+                       summary_value=summary_value, severity=CHANGE_SEVERITY[name], note=note)
+
+
+def _omission(kind: str, item: AlignItem) -> Discrepancy:
+    return Discrepancy(kind="omission", item=kind, canonical_ref=item.ref, canonical_value=item.text,
+                       severity=OMISSION_SEVERITY[kind], note="not in the summary")
+
+
+def _addition(kind: str, item: AlignItem) -> Discrepancy:
+    return Discrepancy(kind="addition", item=kind, summary_ref=item.ref, summary_value=item.text,
+                       severity=ADDITION_SEVERITY[kind], note="not in the original")
+
+
+def _merges(kind, left, right, pairs, merged) -> list[Merge]:
+    out = []
+    for _, j, _ in merged:
+        refs = [left[i].ref for i, jj, _ in pairs + merged if jj == j]
+        if not any(m.summary_ref == right[j].ref for m in out):
+            out.append(Merge(kind=kind, canonical_refs=sorted(refs, key=lambda r: [x.ref for x in left].index(r)),
+                             summary_ref=right[j].ref))
+    return out
+
+
+def _order_change(kind: str, left, right, pairs) -> list[OrderChange]:
+    by_summary = sorted(pairs, key=lambda p: p[1])
+    order = [i for i, _, _ in by_summary]
+    out_of_place = moved(order)
+    if not out_of_place:
+        return []
+    involved = sorted(order[k] for k in out_of_place)
+    lo, hi = min(involved), max(involved)
+    span = [p for p in by_summary if lo <= p[0] <= hi or p[0] in involved]
+    return [OrderChange(kind=kind, canonical_refs=[left[i].ref for i in sorted(p[0] for p in span)],
+                        summary_refs=[right[j].ref for _, j, _ in span])]
+
+
+def _entities(canonical: Side, summary: Side) -> tuple[list[Match], list[Discrepancy], list[OrderChange]]:
+    """Entities align by canonical id. A summary naming more places is no discrepancy; naming an
+    issuer the original lacks is one."""
+    matches, discrepancies = [], []
+    present = set(summary.entity_order)
+    for cid in canonical.entity_order:
+        if cid in present:
+            matches.append(Match(kind="entity", canonical_ref=cid, canonical_span=canonical.entity_spans.get(cid),
+                                 summary_ref=cid, summary_span=summary.entity_spans.get(cid), score=1.0,
+                                 evidence={"canonical_id": 1.0}))
+        else:
+            discrepancies.append(Discrepancy(kind="omission", item="entity", canonical_ref=cid, canonical_value=cid,
+                                             severity=OMISSION_SEVERITY["entity"], note="not named in the summary"))
+    for cid in summary.issuer_ids:
+        if canonical.issuer_ids and cid not in canonical.issuer_ids:
+            discrepancies.append(Discrepancy(kind="addition", item="entity", summary_ref=cid, summary_value=cid,
+                                             severity="medium", note="an issuer the original does not name"))
+    order = []
+    zones = [z for z in canonical.zone_order if z in present]
+    in_summary = sorted(zones, key=lambda z: summary.entity_order.index(z))
+    if zones != in_summary:
+        order.append(OrderChange(kind="entity", canonical_refs=zones, summary_refs=in_summary))
+    return matches, discrepancies, order
+
+
+def _dates(canonical: Side, summary: Side) -> list[Discrepancy]:
+    """The summary's date against the original's: the date the document bears is right; its
+    publication date is information; any other date is a discrepancy."""
+    dated = canonical.dates.get("dated")
+    published = canonical.dates.get("published")
+    if not canonical.dates:
+        return []
+    if not summary.dates:
+        return [Discrepancy(kind="omission", item="date", canonical_ref="dated", canonical_value=dated or published,
+                            severity=OMISSION_SEVERITY["date"], note="the summary gives no date")]
+    out = []
+    given = set(summary.dates.values())
+    for role, iso in summary.dates.items():
+        if iso == dated or (iso == published and dated in given):
+            continue
+        if iso == published:
+            out.append(Discrepancy(kind="date", item="date", canonical_ref="dated", summary_ref=role, canonical_value=dated,
+                                   summary_value=iso, severity="info",
+                                   note=f"the summary gives the publication date; the document is dated {dated}"))
+        elif iso != canonical.dates.get(role):
+            out.append(Discrepancy(kind="date", item="date", canonical_ref=role if role in canonical.dates else "dated",
+                                   summary_ref=role, canonical_value=canonical.dates.get(role, dated), summary_value=iso,
+                                   severity="high", note="date differs"))
+    return out

@@ -1,0 +1,136 @@
+"""What alignment works on: the targets, goals, measures and entities of either side, reduced to
+one shape whether they come from an analysed document or a curated canonical record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from pipeline.canonical.model import CanonicalRecord
+from pipeline.schema import Per, Record, Span
+
+# A measure is compared on its title and the opening of its body: the whole body of a long
+# measure dilutes the sentence embedding.
+MEASURE_CHARS = 400
+
+
+@dataclass(frozen=True)
+class TargetFacts:
+    value: Optional[float]
+    unit: Optional[str]
+    per: Optional[Per]
+    comparator: Optional[str]
+    year: Optional[int]
+    growth: bool
+
+
+@dataclass(frozen=True)
+class AlignItem:
+    kind: str
+    ref: str
+    text: str
+    lang: str
+    position: float
+    span: Optional[Span] = None
+    numbers: frozenset[float] = frozenset()
+    entity_ids: frozenset[str] = frozenset()
+    year: Optional[int] = None
+    facts: Optional[TargetFacts] = None
+
+
+@dataclass
+class Side:
+    """One side of a comparison: its items by kind, its entity ids, its dates and issuers."""
+
+    id: str
+    source: str
+    lang: str
+    items: dict[str, list[AlignItem]] = field(default_factory=dict)
+    entity_spans: dict[str, Span] = field(default_factory=dict)   # id -> first mention (None for records)
+    entity_order: list[str] = field(default_factory=list)
+    issuer_ids: list[str] = field(default_factory=list)
+    dates: dict[str, str] = field(default_factory=dict)          # role -> ISO date
+    zone_order: list[str] = field(default_factory=list)
+
+
+def _positions(n: int) -> list[float]:
+    return [i / (n - 1) if n > 1 else 0.5 for i in range(n)]
+
+
+def side_from_record(record: Record) -> Side:
+    doc = record.document
+    text, lang = doc.text, doc.lang
+    linked = [e for e in record.entities if e.canonical_id]
+
+    def inside(span: Span) -> tuple[frozenset[float], frozenset[str]]:
+        ids = frozenset(e.canonical_id for e in linked if span[0] <= e.span[0] and e.span[1] <= span[1])
+        from pipeline.extract.numbers import number_reader
+
+        numbers = frozenset(q.value for q in number_reader(lang).find(text, *span))
+        return numbers, ids
+
+    side = Side(id=doc.id, source=doc.source, lang=lang)
+    quantitative = [t for t in record.targets if t.kind == "quantitative"]
+    goals = [t for t in record.targets if t.kind == "qualitative"]
+    side.items["target"] = [
+        AlignItem("target", t.id, t.text, lang, pos, t.span, *inside(t.span), t.year,
+                  TargetFacts(t.value, t.unit, t.per, t.comparator, t.year, t.growth))
+        for t, pos in zip(quantitative, _positions(len(quantitative)))
+    ]
+    side.items["goal"] = [AlignItem("goal", t.id, t.text, lang, pos, t.span, *inside(t.span), t.year)
+                          for t, pos in zip(goals, _positions(len(goals)))]
+    side.items["measure"] = [
+        AlignItem("measure", m.id, _measure_text(m.title, text[m.title_span[1]:m.span[1]]), lang, pos, m.span,
+                  *inside(m.span))
+        for m, pos in zip(record.measures, _positions(len(record.measures)))
+    ]
+    for e in linked:
+        if e.source != "gloss" and e.canonical_id not in side.entity_spans:
+            side.entity_spans[e.canonical_id] = e.span
+            side.entity_order.append(e.canonical_id)
+    side.issuer_ids = [e.canonical_id for e in record.issuers if e.canonical_id]
+    side.dates = {d.role: d.iso for d in record.dates}
+    return side
+
+
+def _measure_text(title: str, body: str) -> str:
+    return f"{title}. {' '.join(body.split())}"[:MEASURE_CHARS]
+
+
+def side_from_canonical(record: CanonicalRecord, lang: str) -> Side:
+    """The canonical side, in `lang` where the record has a text in it (else its own language)."""
+    from pipeline.extract.entities import GazetteerMatcher
+
+    matcher = GazetteerMatcher()
+    side = Side(id=record.name, source=f"canonical:{record.name}", lang=lang)
+
+    def pick(texts: dict[str, str]) -> tuple[str, str]:
+        chosen = lang if texts.get(lang) else record.lang if texts.get(record.lang) else next(iter(texts), lang)
+        return texts.get(chosen, ""), chosen
+
+    def ids_in(texts: dict[str, str]) -> frozenset[str]:
+        return frozenset(cid for t in texts.values() for *_, cid in matcher.match(t))
+
+    targets = []
+    for t, pos in zip(record.targets, _positions(len(record.targets))):
+        text, text_lang = pick(t.text)
+        numbers = frozenset(v for v in (t.value, t.per.value if t.per else None) if v is not None)
+        targets.append(AlignItem("target", t.id, text, text_lang, pos, None, numbers, ids_in(t.text), t.year,
+                                 TargetFacts(t.value, t.unit, t.per, t.comparator, t.year, t.growth)))
+    side.items["target"] = targets
+    side.items["goal"] = [AlignItem("goal", g.id, *pick(g.text), pos, None, frozenset(), ids_in(g.text), g.year)
+                          for g, pos in zip(record.goals, _positions(len(record.goals)))]
+    measures = []
+    for m, pos in zip(record.measures, _positions(len(record.measures))):
+        title, text_lang = pick(m.title)
+        body = m.body.get(text_lang, "")
+        texts = {k: f"{v} {m.body.get(k, '')}" for k, v in m.title.items()}
+        measures.append(AlignItem("measure", m.id, _measure_text(title, body), text_lang, pos, None, frozenset(), ids_in(texts)))
+    side.items["measure"] = measures
+    for entity in [*record.issuers, *record.pilot_zones, *record.entities]:
+        if entity.id not in side.entity_order:
+            side.entity_order.append(entity.id)
+    side.issuer_ids = [e.id for e in record.issuers]
+    side.zone_order = [z.id for z in record.pilot_zones]
+    side.dates = {role: str(day) for role, day in (("dated", record.identity.dated), ("published", record.identity.published)) if day}
+    return side
