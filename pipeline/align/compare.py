@@ -162,26 +162,29 @@ def _entities(canonical: Side, summary: Side) -> tuple[list[Match], list[Discrep
 
 
 def _dates(canonical: Side, summary: Side) -> list[Discrepancy]:
-    """The summary's date against the original's: the date the document bears is right; its
-    publication date is information; any other date is a discrepancy."""
-    dated = canonical.dates.get("dated")
-    published = canonical.dates.get("published")
+    """The summary's dates against the original's. A date the original also gives is right, but
+    a publication date given instead of the date the document bears is information; a date of a
+    role the original gives differently is a discrepancy; a role the original lacks is not compared."""
     if not canonical.dates:
         return []
+    dated = canonical.dates.get("dated")
+    published = canonical.dates.get("published")
     if not summary.dates:
-        return [Discrepancy(kind="omission", item="date", canonical_ref="dated", canonical_value=dated or published,
-                            severity=OMISSION_SEVERITY["date"], note="the summary gives no date")]
-    out = []
+        return [Discrepancy(kind="omission", item="date", canonical_ref="dated" if dated else "published",
+                            canonical_value=dated or published, severity=OMISSION_SEVERITY["date"],
+                            note="the summary gives no date")]
+    known = set(canonical.dates.values())
     given = set(summary.dates.values())
+    out = []
     for role, iso in summary.dates.items():
-        if iso == dated or (iso == published and dated in given):
+        if iso in known:
+            if iso == published and dated and dated not in given:
+                out.append(Discrepancy(kind="date", item="date", canonical_ref="dated", summary_ref=role,
+                                       canonical_value=dated, summary_value=iso, severity="info",
+                                       note=f"the summary gives the publication date; the document is dated {dated}"))
             continue
-        if iso == published:
-            out.append(Discrepancy(kind="date", item="date", canonical_ref="dated", summary_ref=role, canonical_value=dated,
-                                   summary_value=iso, severity="info",
-                                   note=f"the summary gives the publication date; the document is dated {dated}"))
-        elif iso != canonical.dates.get(role):
-            out.append(Discrepancy(kind="date", item="date", canonical_ref=role if role in canonical.dates else "dated",
-                                   summary_ref=role, canonical_value=canonical.dates.get(role, dated), summary_value=iso,
-                                   severity="high", note="date differs"))
+        expected = canonical.dates.get(role)
+        if expected is not None:
+            out.append(Discrepancy(kind="date", item="date", canonical_ref=role, summary_ref=role,
+                                   canonical_value=expected, summary_value=iso, severity="high", note="date differs"))
     return out
