@@ -19,8 +19,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 run: $(STAMP)
 	mkdir -p out
-	$(BIN)/policy-pipeline analyze $(SEED) --format table --output out/western-science-city.th.json
-	@echo "record written to out/western-science-city.th.json"
+	$(BIN)/policy-pipeline analyze $(SEED) --output out/western-science-city.th.json
+	$(BIN)/policy-pipeline compare $(SEED) --canonical western-science-city --output out/western-science-city.th.compare.json
+	@echo "record: out/western-science-city.th.json; comparison: out/western-science-city.th.compare.json"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

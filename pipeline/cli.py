@@ -77,7 +77,112 @@ def analyze(
     from pipeline.analyze import analyze_file
 
     record = _run(lambda: analyze_file(file, lang=lang.value))
-    payload = record.model_dump_json(indent=1)
+    _emit(record, format, output, _print_record)
+
+
+class Encoder(str, Enum):
+    use_m3 = "use-m3"
+    lexical = "lexical"
+    hf = "hf"
+
+
+@app.command()
+def compare(
+    file: Path = typer.Argument(..., help="the summary (document B)"),
+    original: Optional[Path] = typer.Argument(None, help="document A to compare with (instead of --canonical)"),
+    canonical: Optional[str] = typer.Option(None, "--canonical", "-c", help="a bundled canonical record's name, or a path"),
+    lang: Lang = typer.Option(Lang.auto, help="the summary's language"),
+    encoder: Encoder = typer.Option(Encoder.use_m3, help="sentence encoder for the aligner"),
+    hf_model: Optional[str] = typer.Option(None, help="with --encoder hf: a local model directory (or hub name online)"),
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="write the JSON comparison here (atomically)"),
+) -> None:
+    """Compare a summary with a canonical record (--canonical NAME) or with another document.
+
+    `compare B --canonical western-science-city`, or `compare B A` (A is the original)."""
+    from pipeline.errors import PipelineError
+
+    def run_compare():
+        from pipeline.align.compare import compare_documents, compare_with_canonical
+        from pipeline.analyze import analyze_file
+
+        if hf_model:
+            import os
+
+            os.environ["POLICY_PIPELINE_HF_MODEL"] = hf_model
+        if (canonical is None) == (original is None):
+            raise PipelineError("give either --canonical NAME or a second document, not both or neither")
+        summary = analyze_file(file, lang=lang.value)
+        if canonical is not None:
+            from pipeline.canonical import load_canonical
+
+            return compare_with_canonical(summary, load_canonical(canonical), encoder=encoder.value)
+        return compare_documents(analyze_file(original), summary, encoder=encoder.value)
+
+    comparison = _run(run_compare)
+    _emit(comparison, format, output, _print_comparison)
+
+
+canonical_app = typer.Typer(help="Canonical records: build one from a document, show or render a bundled one.", no_args_is_help=True)
+app.add_typer(canonical_app, name="canonical")
+
+
+@canonical_app.command("build")
+def canonical_build(
+    file: Path = typer.Argument(..., help="an original document to turn into a canonical record"),
+    name: Optional[str] = typer.Option(None, help="the record's name (default: the file's id)"),
+    lang: Lang = typer.Option(Lang.auto),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="write the YAML here (atomically)"),
+) -> None:
+    """Build a canonical record (YAML) from an analysed document, to check and edit by hand."""
+    from pipeline.analyze import analyze_file
+    from pipeline.canonical.store import build_canonical, dump_canonical
+
+    record = _run(lambda: analyze_file(file, lang=lang.value))
+    text = dump_canonical(build_canonical(record, name or record.document.id))
+    if output is not None:
+        from pipeline.io import write_atomic
+
+        _run(lambda: write_atomic(output, text))
+    else:
+        typer.echo(text, nl=False)
+
+
+@canonical_app.command("show")
+def canonical_show(name: str = typer.Argument(..., help="a bundled record's name, or a path")) -> None:
+    """Validate a canonical record and print it as JSON."""
+    from pipeline.canonical import load_canonical
+
+    typer.echo(_run(lambda: load_canonical(name)).model_dump_json(indent=1))
+
+
+@canonical_app.command("render")
+def canonical_render(
+    name: str = typer.Argument(..., help="a bundled record's name, or a path"),
+    lang: str = typer.Option("zh", help="zh or en"),
+) -> None:
+    """Render a reference text of the record in one language (a rendering, not the official text)."""
+    from pipeline.canonical import load_canonical
+    from pipeline.canonical.render import render
+
+    typer.echo(_run(lambda: render(load_canonical(name), lang)), nl=False)
+
+
+def _print_record(record, console) -> None:
+    from pipeline.report.table import print_record
+
+    print_record(record, console)
+
+
+def _print_comparison(comparison, console) -> None:
+    from pipeline.report.compare_table import print_comparison
+
+    print_comparison(comparison, console)
+
+
+def _emit(result, format: Format, output: Optional[Path], print_table) -> None:
+    """JSON to stdout (or to --output, atomically), or a table to stdout."""
+    payload = result.model_dump_json(indent=1)
     if output is not None:
         from pipeline.io import write_atomic
 
@@ -85,31 +190,49 @@ def analyze(
     if format is Format.table:
         from rich.console import Console
 
-        from pipeline.report.table import print_record
-
-        print_record(record, Console())
+        print_table(result, Console())
     elif output is None:
         typer.echo(payload)
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of the analyze record."""
-    from pipeline.schema import Record
+def schema(
+    of: str = typer.Argument("record", help="record (analyze) or comparison (compare)"),
+) -> None:
+    """Print the JSON Schema of the analyze record or of the comparison."""
+    from pipeline import schema as models
 
-    typer.echo(json.dumps(Record.model_json_schema(), indent=1, ensure_ascii=False))
+    model = {"record": models.Record, "comparison": models.Comparison}.get(of)
+    if model is None:
+        _fail(f"unknown schema {of!r}; choose record or comparison")
+    typer.echo(json.dumps(model.model_json_schema(), indent=1, ensure_ascii=False))
 
 
 @app.command("eval")
 def evaluate(
     corpus: Path = typer.Option(None, help="corpus folder with documents/ and gold/ (default: the bundled one)"),
+    alignment: bool = typer.Option(True, help="also score alignment over the perturbation suite and cross-language cases"),
+    encoders: str = typer.Option("use-m3,lexical", help="encoders to score alignment with, comma-separated"),
     as_json: bool = typer.Option(False, "--json", help="print the figures as JSON"),
 ) -> None:
-    """Score the pipeline against every gold file in the corpus."""
+    """Score extraction against every gold file, and alignment per encoder."""
     from pipeline.evaluation.score import evaluate_corpus, format_report
 
     report = _run(lambda: evaluate_corpus(corpus))
-    typer.echo(report.model_dump_json(indent=1) if as_json else format_report(report))
+    reports = []
+    if alignment:
+        from pipeline.evaluation.alignment import evaluate_alignment
+
+        reports = [_run(lambda name=name: evaluate_alignment(name)) for name in encoders.split(",") if name]
+    if as_json:
+        payload = {"extraction": report.model_dump(), "alignment": [r.model_dump() for r in reports]}
+        typer.echo(json.dumps(payload, indent=1, ensure_ascii=False))
+        return
+    typer.echo("Extraction\n" + format_report(report))
+    if reports:
+        from pipeline.evaluation.alignment import format_alignment
+
+        typer.echo("\nAlignment (precision/recall)\n" + format_alignment(reports))
 
 
 @app.command()

@@ -42,6 +42,28 @@ class NerConfig(BaseModel):
     labels: dict[str, str]
 
 
+class RenderTemplates(BaseModel):
+    """Sentence templates for rendering a canonical record as a reference text."""
+
+    note: str
+    number: str
+    issued: str
+    list_separator: str
+    last_separator: str
+    date: str
+    chapter: str
+    chapter_numerals: str
+    goals_heading: str
+    deadline: str
+    goal_separator: str
+    target_block_separator: str
+    deadline_end: str
+    goals_inline: bool
+    measure: str
+    measure_numerals: str
+    measure_numbering_continues: bool
+
+
 class LangData(BaseModel):
     """Everything a stage may know about one language."""
 
@@ -81,6 +103,7 @@ class LangData(BaseModel):
     ner: Optional[NerConfig] = None
     stopwords: list[str] = []
     suffixes: list[str] = []
+    render: Optional[RenderTemplates] = None
 
     def native_digit_table(self) -> dict[int, str]:
         """str.translate table mapping this language's digits to ASCII ones."""

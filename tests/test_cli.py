@@ -63,3 +63,32 @@ def test_bad_input_gives_one_line_and_exit_code_2(tmp_path: Path, name, content,
 def test_missing_file(tmp_path: Path):
     result = run("analyze", str(tmp_path / "nope.txt"))
     assert result.returncode == 2 and "no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_compare_with_the_canonical_record(tmp_path: Path):
+    out = tmp_path / "comparison.json"
+    result = run("compare", str(SEED), "--canonical", "western-science-city", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Discrepancies (4)" in result.stdout
+    comparison = json.loads(out.read_text())
+    assert sorted(d["canonical_ref"] for d in comparison["discrepancies"]) == ["T2", "T3", "T5", "dated"]
+
+
+def test_compare_needs_exactly_one_original(tmp_path: Path):
+    result = run("compare", str(SEED))
+    assert result.returncode == 2 and "either --canonical" in result.stderr
+    result = run("compare", str(SEED), "--canonical", "nope")
+    assert result.returncode == 2 and "no canonical record" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_canonical_build_writes_an_editable_record(tmp_path: Path):
+    out = tmp_path / "plan.yaml"
+    doc = CORPUS / "documents" / "shenzhen-nev-plan.zh.txt"
+    result = run("canonical", "build", str(doc), "--name", "shenzhen", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    shown = run("canonical", "show", str(out))
+    assert json.loads(shown.stdout)["name"] == "shenzhen"
+    compared = run("compare", str(CORPUS / "documents" / "shenzhen-nev-plan.en.txt"), "--canonical", str(out), "-f", "json")
+    assert compared.returncode == 0, compared.stderr
+    kinds = {(d["kind"], d["canonical_ref"]) for d in json.loads(compared.stdout)["discrepancies"]}
+    assert ("year", "T11") in kinds

@@ -3,8 +3,11 @@
 import json
 from pathlib import Path
 
+from pipeline.evaluation.alignment import ENCODERS, evaluate_alignment
 from pipeline.evaluation.score import evaluate_corpus
 
 path = Path(__file__).resolve().parent / "data" / "eval_baseline.json"
-path.write_text(json.dumps(evaluate_corpus().figures(), indent=1, sort_keys=True) + "\n")
+figures = evaluate_corpus().figures()
+figures["alignment"] = {k: v for name in ENCODERS for k, v in evaluate_alignment(name).figures().items()}
+path.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n")
 print(f"wrote {path}")

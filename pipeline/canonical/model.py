@@ -78,6 +78,7 @@ class CanonicalRecord(BaseModel):
     issuers: list[NamedEntity] = []
     pilot_zones: list[NamedEntity] = []
     entities: list[NamedEntity] = []
+    overview: Texts = Field(default={}, description="the opening paragraph: aims, context, pilot zones")
     chapters: list[CanonicalChapter] = []
     measures: list[CanonicalMeasure] = []
     goals: list[CanonicalGoal] = []
