@@ -235,6 +235,139 @@ def evaluate(
         typer.echo("\nAlignment (precision/recall)\n" + format_alignment(reports))
 
 
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+@app.command()
+def batch(
+    inputs: list[str] = typer.Argument(..., help="files, folders (recursive) or manifest files (.lst, .manifest)"),
+    out: Path = typer.Option(..., "--out", help="output folder: corpus.db (store and manifest) lives here"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="worker processes (local) or LocalCluster workers (dask)"),
+    canonical: Optional[str] = typer.Option(None, "--canonical", "-c", help="also compare each document with this record"),
+    engine: EngineName = typer.Option(EngineName.local, help="local processes, or a Dask cluster"),
+    scheduler: Optional[str] = typer.Option(None, help="with --engine dask: the scheduler's address (default: a LocalCluster)"),
+    lang: Lang = typer.Option(Lang.auto),
+    encoder: Encoder = typer.Option(Encoder.use_m3),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+) -> None:
+    """Analyse a corpus into a store: parallel, resumable, every document exactly once.
+
+    Exit code 0 when every input is ok or skipped, 1 when any failed (see the manifest)."""
+    from pipeline.store.batch import run_batch
+
+    def go():
+        if quiet:
+            return run_batch(inputs, out, workers, canonical, engine.value, scheduler, lang.value, encoder.value)
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        columns = [TextColumn("documents"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]}"), TimeRemainingColumn()]
+        with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
+            task = bar.add_task("batch", total=None, rate="")
+            import time
+
+            start = time.perf_counter()
+
+            def progress(done: int, total: int) -> None:
+                elapsed = max(time.perf_counter() - start, 1e-6)
+                bar.update(task, completed=done, total=total, rate=f"{done / elapsed:.1f} docs/s")
+
+            return run_batch(inputs, out, workers, canonical, engine.value, scheduler, lang.value, encoder.value,
+                             progress=progress)
+
+    summary = _run(go)
+    typer.echo(f"{summary.total} inputs: {summary.ok} ok, {summary.skipped} skipped, {summary.failed} failed; "
+               f"store {summary.store}", err=True)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def query(
+    store_dir: Path = typer.Argument(..., metavar="DIR", help="a batch output folder"),
+    year: Optional[int] = typer.Option(None, help="deadline year"),
+    unit: Optional[str] = typer.Option(None, help="percent, count, CNY, ..."),
+    issuer: Optional[str] = typer.Option(None, help="documents issued by this canonical id, e.g. cn.gov.most"),
+    lang: Optional[str] = typer.Option(None, help="documents in this language"),
+    metric: Optional[str] = typer.Option(None, help="text in the metric (or the target), e.g. R&D"),
+    kind: Optional[str] = typer.Option(None, help="quantitative or qualitative"),
+    sql: Optional[str] = typer.Option(None, help="a read-only SQL query instead of the filters"),
+    limit: Optional[int] = typer.Option(None, help="at most this many rows"),
+    format: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
+) -> None:
+    """Targets in the store by year, unit, issuer, language or metric; or any read-only SQL."""
+    from pipeline.store import Store
+    from pipeline.store.query import query_targets, run_sql
+
+    def go():
+        with Store(store_dir, read_only=True) as store:
+            if sql:
+                return run_sql(store, sql)
+            return query_targets(store, year, unit, issuer, lang, metric, kind, limit)
+
+    columns, rows = _run(go)
+    _print_rows(columns, rows, format)
+
+
+def _print_rows(columns: list[str], rows: list[tuple], format: TableFormat) -> None:
+    if format is TableFormat.json:
+        typer.echo(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1))
+    elif format is TableFormat.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(rows)} rows", title_justify="left")
+        for column in columns:
+            table.add_column(column, overflow="ellipsis", max_width=40)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    store_dir: Path = typer.Argument(..., metavar="DIR", help="a batch output folder"),
+    format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="jsonl: a file (default stdout); csv/parquet: a folder (default DIR/export)"),
+) -> None:
+    """Export the store: JSONL records, or CSV/Parquet tables of targets, measures and entities."""
+    from pipeline.store import Store
+    from pipeline.store.export import export_jsonl, export_tables
+
+    def go():
+        with Store(store_dir, read_only=True) as store:
+            if format is ExportFormat.jsonl:
+                return f"{export_jsonl(store, output)} records"
+            paths = export_tables(store, format.value, output or Path(store_dir) / "export")
+            return "wrote " + ", ".join(map(str, paths))
+
+    message = _run(go)
+    if format is not ExportFormat.jsonl or output is not None:
+        typer.echo(message, err=True)
+
+
 @app.command()
 def version() -> None:
     """Print the version."""

@@ -35,32 +35,27 @@ def get_nlp(lang: str):
     tokenizer = spec.get("tokenizer") or {}
     config = {"nlp": {"tokenizer": tokenizer}} if tokenizer else {}
     if lang == "zh":
-        quiet_jieba()
+        jieba_with_gazetteer()  # before spaCy's segmenter first calls jieba
     nlp = spacy.blank(lang, config=config)
     for component in spec.get("components", []):
         nlp.add_pipe(component["name"], config=component.get("config", {}))
-    if lang == "zh":
-        _teach_jieba_gazetteer_names(nlp)
     log.debug("built %s pipeline: %s", lang, nlp.pipe_names)
     return nlp
 
 
-def quiet_jieba():
-    """jieba, imported; it logs its dictionary loading at DEBUG to stderr unless told not to."""
-    import jieba
+@functools.lru_cache(maxsize=1)
+def jieba_with_gazetteer():
+    """jieba, quiet, with the gazetteer's Chinese names in its dictionary.
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
-def _teach_jieba_gazetteer_names(nlp) -> None:
-    """jieba may glue a short name to its neighbour ("由科技部"); adding the gazetteer's Chinese
-    names to its dictionary keeps them whole tokens, so the PhraseMatcher can find them."""
+    jieba may glue a short name to its neighbour ("由科技部"); the names keep them whole tokens.
+    Every user of jieba (spaCy's segmenter, the aligner's lexicon) goes through here, so the same
+    text segments the same way in every process, whatever ran in it before."""
     import jieba
 
     from pipeline.config import gazetteer
 
-
+    jieba.setLogLevel(logging.WARNING)  # it logs its dictionary loading at DEBUG to stderr
     for entry in gazetteer().entries:
         for name in entry.names.get("zh", []):
             jieba.add_word(name)
+    return jieba

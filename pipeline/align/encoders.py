@@ -45,8 +45,11 @@ def _normalise(rows: np.ndarray) -> np.ndarray:
 class UseM3Encoder:
     name = "use-m3"
 
-    def __init__(self, threads: Optional[int] = None) -> None:
-        self.threads = threads or min(4, os.cpu_count() or 1)
+    # One BLAS thread by default: a multi-threaded matrix product sums in a different order, so
+    # the same text would embed to slightly different floats in a Dask worker (whose BLAS is
+    # single-threaded) than in a local process. Batches parallelise across processes instead.
+    def __init__(self, threads: int = 1) -> None:
+        self.threads = threads
         self._model = None
 
     def _load(self):

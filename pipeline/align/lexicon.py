@@ -92,9 +92,9 @@ def _thai_word(word: str) -> frozenset[str]:
 
 def _segment(text: str, lang: str) -> list[str]:
     if lang == "zh":
-        from pipeline.nlp import quiet_jieba
+        from pipeline.nlp import jieba_with_gazetteer
 
-        return [w for w in quiet_jieba().lcut(text) if w.strip()]
+        return [w for w in jieba_with_gazetteer().lcut(text) if w.strip()]
     if lang == "th":
         from pythainlp.tokenize import word_tokenize
 

@@ -2,6 +2,6 @@
 
 One reader per format, chosen by the file's extension; anything else is refused."""
 
-from pipeline.ingest.readers import RawDocument, read_document
+from pipeline.ingest.readers import RawDocument, parse_document, read_document
 
-__all__ = ["RawDocument", "read_document"]
+__all__ = ["RawDocument", "parse_document", "read_document"]

@@ -88,8 +88,17 @@ def read_bytes(path: Path) -> bytes:
 def read_document(path: str | Path, doc_id: Optional[str] = None) -> RawDocument:
     """Read one file into a RawDocument, or raise an IngestError with a one-line reason."""
     path = Path(path)
+    document_format(path)  # refuse an unknown extension before reading the bytes
+    return parse_document(read_bytes(path), path, doc_id)
+
+
+def parse_document(data: bytes, path: str | Path, doc_id: Optional[str] = None) -> RawDocument:
+    """A document from bytes already read (a batch worker may run where the file is not);
+    `path` names it and its extension picks the reader."""
+    path = Path(path)
     fmt = document_format(path)
-    data = read_bytes(path)
+    if not data.strip():
+        raise IngestError(f"{path}: empty file")
     text, title, pages = READERS[fmt](data, path)
     if not text.strip():
         raise IngestError(f"{path}: no text in the document")

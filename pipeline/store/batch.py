@@ -1,0 +1,204 @@
+"""Batch runs: many inputs, worker processes (local or Dask), one store, resumable, exactly once.
+
+The coordinator expands the inputs, reads each file's bytes, keys it by their hash and the
+pipeline's fingerprint, skips what the store already holds, and hands the rest to an engine. An
+engine returns outcomes as they complete; the coordinator alone writes them, one transaction per
+document. Kill it at any moment and re-run: finished documents are skipped, the rest redone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from pydantic import BaseModel
+
+from pipeline import __version__
+from pipeline.config import CONFIG_DIR, PROJECT_ROOT
+from pipeline.errors import IngestError, PipelineError
+from pipeline.ingest.readers import read_bytes
+from pipeline.schema import Comparison, Record
+from pipeline.store.db import Store
+from pipeline.store.worker import Outcome, Task, process
+
+log = logging.getLogger(__name__)
+
+MANIFEST_SUFFIXES = (".lst", ".manifest")
+# Tasks in flight per worker: enough to keep workers busy, few enough that memory stays flat
+# however long the corpus is (bytes and records of only these many documents are held).
+IN_FLIGHT_PER_WORKER = 4
+
+
+class BatchSummary(BaseModel):
+    total: int
+    ok: int
+    failed: int
+    skipped: int
+    store: str
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files as given; folders recursively (hidden files left out); a manifest file (`.lst`,
+    `.manifest`) is read as one path per line, relative to the manifest, `#` starting a comment."""
+    out: list[Path] = []
+    for item in map(Path, inputs):
+        if item.is_dir():
+            out.extend(sorted(p for p in item.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(item).parts)))
+        elif item.suffix.lower() in MANIFEST_SUFFIXES and item.is_file():
+            for line in item.read_text(encoding="utf-8").splitlines():
+                line = line.split("#", 1)[0].strip()
+                if line:
+                    path = Path(line)
+                    out.extend(expand_inputs([path if path.is_absolute() else item.parent / path]))
+        else:
+            out.append(item)
+    seen: set[Path] = set()
+    unique = []
+    for path in out:
+        resolved = path.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            unique.append(resolved)
+    return unique
+
+
+def pipeline_fingerprint(lang: str, canonical: Optional[str], encoder: str) -> str:
+    """What a stored result depends on besides the bytes: the version, the language data and
+    gazetteer, the aligner's weights, and the options. Change any and documents are redone."""
+    digest = hashlib.sha256(f"{__version__}|{lang}|{canonical}|{encoder}".encode())
+    for folder in (CONFIG_DIR, PROJECT_ROOT / "models"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode())
+                digest.update(path.read_bytes())
+    if canonical:
+        from pipeline.canonical import find_canonical
+
+        digest.update(find_canonical(canonical).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# -- engines: Iterator[Task] -> Iterator[Outcome], as tasks complete ----------------------------
+Engine = Callable[[Iterator[Task], int], Iterator[Outcome]]
+
+
+def in_process(tasks: Iterator[Task], workers: int) -> Iterator[Outcome]:
+    for task in tasks:
+        yield process(task)
+
+
+def local_pool(tasks: Iterator[Task], workers: int) -> Iterator[Outcome]:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from _windowed(tasks, workers, lambda task: pool.submit(process, task),
+                             lambda futures: wait(futures, return_when=FIRST_COMPLETED)[0])
+
+
+def dask_engine(scheduler: Optional[str]) -> Engine:
+    def run(tasks: Iterator[Task], workers: int) -> Iterator[Outcome]:
+        from dask.distributed import Client, LocalCluster, wait as dask_wait
+
+        # distributed logs every connection at INFO to stderr; keep that for --verbose.
+        quiet = logging.getLogger().getEffectiveLevel() > logging.INFO
+        logging.getLogger("distributed").setLevel(logging.WARNING if quiet else logging.INFO)
+        cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                      dashboard_address=":0")
+        client = Client(scheduler or cluster)
+        try:
+            n = len(client.scheduler_info(n_workers=-1)["workers"]) or workers
+            yield from _windowed(tasks, n, lambda task: client.submit(process, task, pure=False),
+                                 lambda futures: dask_wait(list(futures), return_when="FIRST_COMPLETED").done)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    return run
+
+
+def _windowed(tasks: Iterator[Task], workers: int, submit, wait_some) -> Iterator[Outcome]:
+    """Keep a bounded number of tasks in flight; yield outcomes as they complete."""
+    pending: set = set()
+    limit = max(1, workers * IN_FLIGHT_PER_WORKER)
+    queue = deque()
+    exhausted = False
+    while True:
+        while not exhausted and len(pending) < limit:
+            task = next(tasks, None)
+            if task is None:
+                exhausted = True
+                break
+            pending.add(submit(task))
+        if not pending:
+            return
+        done = wait_some(pending)
+        for future in done:
+            pending.discard(future)
+            queue.append(future.result())
+        while queue:
+            yield queue.popleft()
+
+
+# -- the coordinator --------------------------------------------------------------------------
+def run_batch(inputs: list[str], out: str | Path, workers: int = 1, canonical: Optional[str] = None,
+              engine: str = "local", scheduler: Optional[str] = None, lang: str = "auto",
+              encoder: str = "use-m3", progress: Optional[Callable[[int, int], None]] = None) -> BatchSummary:
+    paths = expand_inputs(inputs)
+    if not paths:
+        raise PipelineError("no inputs: give files, folders or a manifest file")
+    fingerprint = pipeline_fingerprint(lang, canonical, encoder)
+    with Store(out) as store:
+        previous = store.manifest()
+        done = 0
+
+        def advance() -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(done, len(paths))
+
+        def tasks() -> Iterator[Task]:
+            for path in paths:
+                name = str(path)
+                try:
+                    data = read_bytes(path)
+                except IngestError as exc:
+                    store.mark(name, "failed", str(exc))
+                    advance()
+                    continue
+                key = f"{hashlib.sha256(data).hexdigest()}:{fingerprint}"
+                if store.has_document(key):
+                    row = previous.get(name)
+                    if not (row and row["status"] == "ok" and row["doc_key"] == key):
+                        store.mark(name, "skipped", "same document already in the store", key)
+                    advance()
+                    continue
+                yield Task(input=name, data=data, key=key, lang=lang, canonical=canonical, encoder=encoder)
+
+        runner = _engine(engine, scheduler, workers)
+        for outcome in runner(tasks(), workers):
+            _store(store, outcome, canonical)
+            advance()
+        manifest = store.manifest()
+    counted = [manifest[str(p)]["status"] for p in paths if str(p) in manifest]
+    return BatchSummary(total=len(paths), ok=counted.count("ok"), failed=counted.count("failed"),
+                        skipped=counted.count("skipped"), store=str(Path(out) / "corpus.db"))
+
+
+def _engine(engine: str, scheduler: Optional[str], workers: int) -> Engine:
+    if engine == "dask":
+        return dask_engine(scheduler)
+    if engine != "local":
+        raise PipelineError(f"unknown engine {engine!r}; choose local or dask")
+    return in_process if workers <= 1 else local_pool
+
+
+def _store(store: Store, outcome: Outcome, canonical: Optional[str]) -> None:
+    if not outcome.ok:
+        store.mark(outcome.input, "failed", outcome.reason, outcome.key)
+        return
+    record = Record.model_validate_json(outcome.record)
+    comparison = Comparison.model_validate_json(outcome.comparison) if outcome.comparison else None
+    store.add(outcome.input, outcome.key, record, comparison, canonical)

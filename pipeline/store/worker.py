@@ -1,0 +1,61 @@
+"""The unit of work of a batch: one document's bytes in, its record (and comparison) out.
+
+Runs in a worker process (local pool or Dask worker). The language pipelines, the encoder and
+the canonical record are built on first use and cached for the life of the process, so a worker
+pays for them once, not once per document. Nothing here touches the store: only the coordinator
+writes, which keeps every write in one process and one transaction per document.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional
+
+from pydantic import BaseModel
+
+from pipeline.errors import PipelineError
+
+
+class Task(BaseModel):
+    input: str                 # the input's path as the manifest names it (its extension picks the reader)
+    data: bytes
+    key: str
+    lang: str = "auto"
+    canonical: Optional[str] = None
+    encoder: str = "use-m3"
+
+
+class Outcome(BaseModel):
+    input: str
+    key: str
+    ok: bool
+    reason: Optional[str] = None
+    record: Optional[str] = None       # Record as JSON
+    comparison: Optional[str] = None   # Comparison as JSON
+
+
+@functools.lru_cache(maxsize=4)
+def _canonical(name: str):
+    from pipeline.canonical import load_canonical
+
+    return load_canonical(name)
+
+
+def process(task: Task) -> Outcome:
+    from pipeline.analyze import analyze_raw
+    from pipeline.ingest import parse_document
+
+    try:
+        raw = parse_document(task.data, task.input)
+        record = analyze_raw(raw, lang=task.lang)
+        comparison = None
+        if task.canonical:
+            from pipeline.align.compare import compare_with_canonical
+
+            comparison = compare_with_canonical(record, _canonical(task.canonical), encoder=task.encoder).model_dump_json()
+        return Outcome(input=task.input, key=task.key, ok=True, record=record.model_dump_json(), comparison=comparison)
+    except PipelineError as exc:
+        return Outcome(input=task.input, key=task.key, ok=False, reason=str(exc))
+    except Exception as exc:  # a bug on one document must not stop the batch; say what it was
+        return Outcome(input=task.input, key=task.key, ok=False,
+                       reason=f"{task.input}: internal error ({exc.__class__.__name__}: {exc})")

@@ -1,0 +1,193 @@
+"""Batch runs as a researcher relies on them: nothing lost, nothing twice, bad files recorded,
+killable and resumable, the same records on Dask as locally, and a store that answers queries."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, FIXTURES
+
+SMALL = {"zh", "en"}  # the short documents keep the 200-document test quick
+
+
+def _batch(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", "batch", *args], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(CORPUS.parent)}, timeout=timeout)
+
+
+def _count(db: Path, sql: str) -> int:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+def test_bad_files_are_recorded_and_the_rest_goes_on(tmp_path: Path):
+    from fpdf import FPDF
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for doc in ("shenzhen-nev-plan.zh", "gba-clean-transport.en", "sichuan-hydrogen-brief.th"):
+        (inputs / f"{doc}.txt").write_bytes((CORPUS / "documents" / f"{doc}.txt").read_bytes())
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "noise.txt").write_bytes(bytes(range(256)) * 30)
+    (inputs / "slides.pptx").write_bytes(b"PK\x03\x04")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 50, 50, style="F")
+    pdf.output(str(inputs / "scan.pdf"))
+    (inputs / "shaped.pdf").write_bytes((FIXTURES / "thai-zh-en-shaped.pdf").read_bytes())
+
+    result = _batch(str(inputs), "--out", str(tmp_path / "out"), "--workers", "2", "--quiet")
+    assert result.returncode == 1, result.stderr  # finished, and says some failed
+    assert "8 inputs: 4 ok, 0 skipped, 4 failed" in result.stderr
+    with sqlite3.connect(tmp_path / "out" / "corpus.db") as conn:
+        manifest = dict(conn.execute("SELECT input, status FROM manifest").fetchall())
+        reasons = dict(conn.execute("SELECT input, reason FROM manifest WHERE status = 'failed'").fetchall())
+    assert {Path(p).name: s for p, s in manifest.items()} == {
+        "shenzhen-nev-plan.zh.txt": "ok", "gba-clean-transport.en.txt": "ok", "sichuan-hydrogen-brief.th.txt": "ok",
+        "shaped.pdf": "ok", "empty.txt": "failed", "noise.txt": "failed", "slides.pptx": "failed", "scan.pdf": "failed"}
+    assert all("\n" not in r and Path(p).name in r for p, r in reasons.items())
+
+
+def test_killed_batch_resumes_with_every_document_exactly_once(tmp_path: Path):
+    from pipeline.evaluation.synthetic import make_corpus
+
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 200, langs=SMALL, seed=7)
+    out = tmp_path / "out"
+    db = out / "corpus.db"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "batch", str(corpus), "--out", str(out),
+                             "--workers", "2", "--quiet"], env={**os.environ, "PYTHONPATH": str(CORPUS.parent)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300
+    done = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                done = _count(db, "SELECT COUNT(*) FROM documents")
+            except sqlite3.OperationalError:
+                done = 0  # the schema is still being created
+        if done >= 20:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the batch finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)  # the coordinator and its workers, mid-write or not
+    proc.wait()
+    stored_at_kill = _count(db, "SELECT COUNT(*) FROM documents")
+    assert 20 <= stored_at_kill < 200
+
+    result = _batch(str(corpus), "--out", str(out), "--workers", "2", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert _count(db, "SELECT COUNT(*) FROM documents") == 200
+    assert _count(db, "SELECT COUNT(DISTINCT sha256) FROM documents") == 200
+    assert _count(db, "SELECT COUNT(*) FROM manifest") == 200
+    assert _count(db, "SELECT COUNT(*) FROM manifest WHERE status = 'ok'") == 200
+    # no document's rows were written twice, and none is missing its extraction
+    assert _count(db, "SELECT COUNT(*) FROM (SELECT doc_key, target_id FROM targets GROUP BY 1, 2 HAVING COUNT(*) > 1)") == 0
+    with sqlite3.connect(db) as conn:
+        stored = dict(conn.execute("SELECT doc_key, COUNT(*) FROM targets GROUP BY doc_key").fetchall())
+        for key, record in conn.execute("SELECT key, record FROM documents"):
+            assert stored.get(key, 0) == len(json.loads(record)["targets"])
+
+    again = _batch(str(corpus), "--out", str(out), "--quiet")
+    assert again.returncode == 0 and "200 inputs: 200 ok, 0 skipped, 0 failed" in again.stderr
+    assert _count(db, "SELECT COUNT(*) FROM documents") == 200
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory):
+    from pipeline.evaluation.synthetic import make_corpus
+
+    folder = tmp_path_factory.mktemp("small")
+    make_corpus(folder, 12, seed=3)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local_store(small_corpus, tmp_path_factory):
+    from pipeline.store.batch import run_batch
+
+    out = tmp_path_factory.mktemp("local")
+    summary = run_batch([str(small_corpus)], out, workers=2, canonical="western-science-city")
+    assert (summary.ok, summary.failed) == (12, 0)
+    return out
+
+
+def _records(out: Path) -> dict[str, dict]:
+    from pipeline.store import Store
+
+    with Store(out, read_only=True) as store:
+        return {json.loads(r)["document"]["source"]: json.loads(r) for r in store.records()}
+
+
+def test_dask_cluster_gives_the_same_records(small_corpus, local_store, tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    from pipeline.store.batch import run_batch
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        summary = run_batch([str(small_corpus)], tmp_path, workers=2, canonical="western-science-city",
+                            engine="dask", scheduler=cluster.scheduler_address)
+    assert (summary.ok, summary.failed) == (12, 0)
+    assert _records(tmp_path) == _records(local_store)
+    with sqlite3.connect(tmp_path / "corpus.db") as a, sqlite3.connect(local_store / "corpus.db") as b:
+        query = "SELECT c.comparison FROM comparisons c JOIN documents d ON d.key = c.doc_key ORDER BY d.source"
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()
+
+
+def test_queries_without_sql(local_store):
+    from pipeline.store import Store
+    from pipeline.store.query import query_targets
+
+    with Store(local_store, read_only=True) as store:
+        columns, rows = query_targets(store, year=2025, unit="percent")
+        assert rows and all(r[columns.index("year")] == 2025 and r[columns.index("unit")] == "percent" for r in rows)
+        _, by_issuer = query_targets(store, issuer="cn.gov.most")
+        assert {r[0].split("-", 1)[1] for r in by_issuer} <= {"western-science-city.th", "western-science-city.zh",
+                                                              "western-science-city.en"}
+        _, thai = query_targets(store, lang="th")
+        assert thai and all(r[1] == "th" for r in thai)
+        _, rd = query_targets(store, metric="R&D")
+        assert rd and all("R&D" in (r[10] or "") + r[11] for r in rd)
+
+
+def test_sql_is_read_only(local_store):
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "query", str(local_store), "--sql", "DELETE FROM documents"],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(CORPUS.parent)})
+    assert result.returncode == 2 and "readonly" in result.stderr and "Traceback" not in result.stderr
+    assert _count(local_store / "corpus.db", "SELECT COUNT(*) FROM documents") == 12
+
+
+def test_exports(local_store, tmp_path):
+    import pyarrow.parquet as pq
+
+    from pipeline.store import Store
+    from pipeline.store.export import export_jsonl, export_tables
+
+    with Store(local_store, read_only=True) as store:
+        assert export_jsonl(store, tmp_path / "records.jsonl") == 12
+        parquet = export_tables(store, "parquet", tmp_path / "pq")
+        csv_files = export_tables(store, "csv", tmp_path / "csv")
+    lines = (tmp_path / "records.jsonl").read_text().splitlines()
+    assert len(lines) == 12 and all(json.loads(line)["schema_version"] for line in lines)
+    targets = pq.read_table(tmp_path / "pq" / "targets.parquet").to_pylist()
+    records = _records(local_store)
+    for row in targets[:20]:
+        text = records[row["source"]]["document"]["text"]
+        assert text[row["start"]:row["end"]] == row["text"]
+    assert [p.name for p in parquet] == ["targets.parquet", "measures.parquet", "entities.parquet"]
+    header = (tmp_path / "csv" / "entities.csv").read_text().splitlines()[0]
+    assert header.startswith("doc_id,source,lang,text,type,canonical_id") and len(csv_files) == 3
+
+
+def test_no_inputs_is_a_usage_error(tmp_path):
+    result = _batch(str(tmp_path / "empty-folder-that-does-not-exist"), "--out", str(tmp_path / "o"), "--quiet")
+    assert result.returncode == 1 and "1 failed" in result.stderr
+    (tmp_path / "void").mkdir()
+    result = _batch(str(tmp_path / "void"), "--out", str(tmp_path / "o2"), "--quiet")
+    assert result.returncode == 2 and "no inputs" in result.stderr
