@@ -6,6 +6,8 @@ only adds typed results with spans into the normalised text; none rewrites it.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 from pathlib import Path
 from typing import Optional
@@ -33,8 +35,6 @@ def analyze_file(path: str | Path, lang: str = "auto", doc_id: Optional[str] = N
 
 
 def analyze_text(text: str, lang: str = "auto", doc_id: str = "text", source: str = "<text>") -> Record:
-    import hashlib
-
     raw = RawDocument(id=doc_id, source=source, format="txt", text=text,
                       sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
     return analyze_raw(raw, lang=lang)
@@ -50,8 +50,9 @@ def analyze_raw(raw: RawDocument, lang: str = "auto") -> Record:
         raise PipelineError(f"{raw.source}: unsupported language {lang!r}")
     data = lang_data(lang)
     log.info("%s: %d chars, language %s", raw.source, len(text), lang)
+    block_reader, date_reader, target_extractor = _readers(lang)
 
-    blocks = BlockReader(data).read(text)
+    blocks = block_reader.read(text)
     content_end = next((b.span[0] for b in blocks if b.kind == "boilerplate"), len(text))
     zone = (0, content_end)  # nothing is extracted from a site footer
     structure = read_structure(text, blocks, data)
@@ -63,14 +64,21 @@ def analyze_raw(raw: RawDocument, lang: str = "auto") -> Record:
             id=raw.id, source=raw.source, format=raw.format, lang=lang, title=title, text=text,
             paragraph_langs=paragraphs, pages=_pages(raw.pages, norm.raw_offsets),
         ),
-        dates=DateReader(data).find(text, zone),
+        dates=date_reader.find(text, zone),
         entities=entities,
         issuers=find_issuers(text, entities, data, zone),
-        targets=TargetExtractor(data, number_reader(lang)).extract(text, blocks, structure),
+        targets=target_extractor.extract(text, blocks, structure),
         chapters=structure.chapters,
         measures=[_with_entities(m, entities) for m in structure.measures],
     )
     return record
+
+
+@functools.lru_cache(maxsize=None)
+def _readers(lang: str) -> tuple[BlockReader, DateReader, TargetExtractor]:
+    """The language's readers, built (and their patterns compiled) once per process."""
+    data = lang_data(lang)
+    return BlockReader(data), DateReader(data), TargetExtractor(data, number_reader(lang))
 
 
 def _with_entities(measure: Measure, entities) -> Measure:

@@ -88,8 +88,9 @@ class Encoder(str, Enum):
 
 @app.command()
 def compare(
-    file: Path = typer.Argument(..., help="the summary (document B)"),
-    original: Optional[Path] = typer.Argument(None, help="document A to compare with (instead of --canonical)"),
+    first: Path = typer.Argument(..., metavar="A_OR_SUMMARY",
+                                 help="with --canonical: the summary; otherwise document A, the original"),
+    second: Optional[Path] = typer.Argument(None, metavar="[B]", help="document B, the summary compared with A"),
     canonical: Optional[str] = typer.Option(None, "--canonical", "-c", help="a bundled canonical record's name, or a path"),
     lang: Lang = typer.Option(Lang.auto, help="the summary's language"),
     encoder: Encoder = typer.Option(Encoder.use_m3, help="sentence encoder for the aligner"),
@@ -97,9 +98,8 @@ def compare(
     format: Format = typer.Option(Format.table, "--format", "-f"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="write the JSON comparison here (atomically)"),
 ) -> None:
-    """Compare a summary with a canonical record (--canonical NAME) or with another document.
-
-    `compare B --canonical western-science-city`, or `compare B A` (A is the original)."""
+    """Compare a summary with its original: `compare SUMMARY --canonical NAME`, or `compare A B`
+    (A the original, B the summary), in any of the three languages."""
     from pipeline.errors import PipelineError
 
     def run_compare():
@@ -110,14 +110,16 @@ def compare(
             import os
 
             os.environ["POLICY_PIPELINE_HF_MODEL"] = hf_model
-        if (canonical is None) == (original is None):
-            raise PipelineError("give either --canonical NAME or a second document, not both or neither")
-        summary = analyze_file(file, lang=lang.value)
         if canonical is not None:
+            if second is not None:
+                raise PipelineError("give --canonical NAME with one document, or two documents A B without it")
             from pipeline.canonical import load_canonical
 
-            return compare_with_canonical(summary, load_canonical(canonical), encoder=encoder.value)
-        return compare_documents(analyze_file(original), summary, encoder=encoder.value)
+            return compare_with_canonical(analyze_file(first, lang=lang.value), load_canonical(canonical),
+                                          encoder=encoder.value)
+        if second is None:
+            raise PipelineError("give --canonical NAME, or a second document to compare with the first")
+        return compare_documents(analyze_file(first), analyze_file(second, lang=lang.value), encoder=encoder.value)
 
     comparison = _run(run_compare)
     _emit(comparison, format, output, _print_comparison)

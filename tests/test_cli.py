@@ -76,7 +76,7 @@ def test_compare_with_the_canonical_record(tmp_path: Path):
 
 def test_compare_needs_exactly_one_original(tmp_path: Path):
     result = run("compare", str(SEED))
-    assert result.returncode == 2 and "either --canonical" in result.stderr
+    assert result.returncode == 2 and "--canonical NAME, or a second document" in result.stderr
     result = run("compare", str(SEED), "--canonical", "nope")
     assert result.returncode == 2 and "no canonical record" in result.stderr and "Traceback" not in result.stderr
 
@@ -92,3 +92,13 @@ def test_canonical_build_writes_an_editable_record(tmp_path: Path):
     assert compared.returncode == 0, compared.stderr
     kinds = {(d["kind"], d["canonical_ref"]) for d in json.loads(compared.stdout)["discrepancies"]}
     assert ("year", "T11") in kinds
+
+
+def test_compare_a_b_takes_a_as_the_original():
+    a = CORPUS / "documents" / "shenzhen-nev-plan.zh.txt"
+    b = CORPUS / "documents" / "shenzhen-nev-plan.th.txt"
+    result = run("compare", str(a), str(b), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    comparison = json.loads(result.stdout)
+    assert (comparison["canonical"]["lang"], comparison["summary"]["lang"]) == ("zh", "th")
+    assert {("omission", "T8"), ("comparator", "T2")} <= {(d["kind"], d["canonical_ref"]) for d in comparison["discrepancies"]}

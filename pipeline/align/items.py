@@ -99,9 +99,9 @@ def _measure_text(title: str, body: str) -> str:
 
 def side_from_canonical(record: CanonicalRecord, lang: str) -> Side:
     """The canonical side, in `lang` where the record has a text in it (else its own language)."""
-    from pipeline.extract.entities import GazetteerMatcher
+    from pipeline.extract.entities import gazetteer_matcher
 
-    matcher = GazetteerMatcher()
+    matcher = gazetteer_matcher()
     side = Side(id=record.name, source=f"canonical:{record.name}", lang=lang)
 
     def pick(texts: dict[str, str]) -> tuple[str, str]:

@@ -28,6 +28,12 @@ MAX_GLOSS_CHARS = 200
 
 @Language.factory("pp_gazetteer", assigns=["doc.spans"])
 def make_gazetteer(nlp: Language, name: str):
+    return gazetteer_matcher()
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer_matcher() -> "GazetteerMatcher":
+    """One matcher per process: its pattern holds every name of every language."""
     return GazetteerMatcher()
 
 
