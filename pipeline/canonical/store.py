@@ -34,6 +34,8 @@ def load_canonical(name_or_path: str) -> CanonicalRecord:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return CanonicalRecord.model_validate(data)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not a UTF-8 text file") from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__})") from exc
     except ValidationError as exc:

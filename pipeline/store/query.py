@@ -16,26 +16,18 @@ def query_targets(store: Store, year: Optional[int] = None, unit: Optional[str] 
                   lang: Optional[str] = None, metric: Optional[str] = None, kind: Optional[str] = None,
                   limit: Optional[int] = None) -> tuple[list[str], list[tuple]]:
     """Targets matching every filter given, with their documents."""
-    where, params = [], []
-    if year is not None:
-        where.append("t.year = ?")
-        params.append(year)
-    if unit:
-        where.append("t.unit = ?")
-        params.append(unit)
-    if kind:
-        where.append("t.kind = ?")
-        params.append(kind)
-    if lang:
-        where.append("d.lang = ?")
-        params.append(lang)
-    if metric:
+    filters = [
+        ("t.year = ?", [year] if year is not None else None),
+        ("t.unit = ?", [unit] if unit else None),
+        ("t.kind = ?", [kind] if kind else None),
+        ("d.lang = ?", [lang] if lang else None),
         # the metric phrase, or the whole target where no metric was separated from it
-        where.append("(t.metric LIKE ? OR t.text LIKE ?)")
-        params += [f"%{metric}%"] * 2
-    if issuer:
-        where.append("t.doc_key IN (SELECT doc_key FROM entities WHERE is_issuer = 1 AND canonical_id = ?)")
-        params.append(issuer)
+        ("(t.metric LIKE ? OR t.text LIKE ?)", [f"%{metric}%"] * 2 if metric else None),
+        ("t.doc_key IN (SELECT doc_key FROM entities WHERE is_issuer = 1 AND canonical_id = ?)",
+         [issuer] if issuer else None),
+    ]
+    where = [clause for clause, values in filters if values is not None]
+    params = [v for _, values in filters if values is not None for v in values]
     sql = ("SELECT d.doc_id, d.lang, t.target_id, t.kind, t.year, t.comparator, t.value, t.unit, t.per_value, "
            "t.per_unit, t.metric, t.text, t.start, t.end, d.source FROM targets t JOIN documents d ON d.key = t.doc_key"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.source, t.start")
