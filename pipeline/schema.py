@@ -108,12 +108,6 @@ class Measure(Grounded):
     entity_ids: list[str] = Field(default=[], description="canonical ids of entities inside")
 
 
-class Unresolved(Frozen):
-    stage: str
-    reason: str
-    text: str
-
-
 class Record(Frozen):
     schema_version: str = SCHEMA_VERSION
     document: DocumentInfo
@@ -123,7 +117,6 @@ class Record(Frozen):
     targets: list[Target] = []
     chapters: list[Chapter] = []
     measures: list[Measure] = []
-    unresolved: list[Unresolved] = []
 
     def grounded_items(self) -> list[Grounded]:
         """Every item that quotes the document, for checks that spans are exact."""
