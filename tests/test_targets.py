@@ -55,3 +55,13 @@ def test_past_statistics_are_never_targets():
 def test_footer_numbers_are_never_targets(seed_record):
     footer_start = seed_record.document.text.index("อัพเดทล่าสุด")
     assert all(item.span[1] <= footer_start for item in seed_record.grounded_items())
+
+
+@pytest.mark.parametrize("lang,heading,bullet", [
+    ("th", "เป้าหมายภายในปี 2568", "• มีบริษัทไม่น้อยกว่า 200 แห่ง"),     # words before the deadline (regression)
+    ("th", "ภายในปี ค.ศ. 2025", "• มีบริษัทไม่น้อยกว่า 200 แห่ง"),
+    ("en", "Main targets by 2025:", "- at least 200 companies are listed;"),
+])
+def test_a_short_line_ending_with_a_deadline_is_a_deadline_heading(lang, heading, bullet):
+    [target] = quantitative(f"Title\n\n{heading}\n\n{bullet}\n", lang)
+    assert (target.year, target.value, target.comparator) == (2025, 200, ">=")

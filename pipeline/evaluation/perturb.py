@@ -56,7 +56,8 @@ class Case(BaseModel):
     lang: str
     text: str
     canonical: Optional[str] = CANONICAL
-    original: Optional[str] = None        # document A's path, for document-to-document cases
+    original: Optional[str] = None        # document A's id, for document-to-document cases
+    group: Optional[str] = None           # a reporting group of its own, for hand-written cases
     matches: set[MatchKey]
     discrepancies: set[DiscrepancyKey]
     merges: list[list[str]] = []

@@ -23,7 +23,7 @@ MAX_TITLE_CHARS = 200
 MAX_HEADING_CHARS = 60
 # An unnumbered chapter line over numbered measures is longer, but still one line of title.
 MAX_CHAPTER_CHARS = 160
-# A deadline heading is the deadline phrase and little else ("ภายในปี ค.ศ. 2025", "By 2025:").
+# A deadline heading ends with its deadline phrase; at most this much may follow it ("By 2025:").
 MAX_DEADLINE_HEADING_EXTRA = 6
 # Footers sit at the end: a footer marker only opens the boilerplate in the second half.
 BOILERPLATE_MIN_POSITION = 0.5
@@ -62,6 +62,7 @@ class BlockReader:
         self.deadlines = [re.compile(p) for p in data.deadline_patterns]
         self.footer = re.compile(alternation(data.boilerplate_markers)) if data.boilerplate_markers else None
         self.terminators = tuple(data.sentence_terminators + "。.")
+        self.sentence_ends = tuple(data.sentence_terminators + "。") if data.sentence_terminators else ("。",)
 
     def read(self, text: str) -> list[Block]:
         spans = _lines(text)
@@ -101,11 +102,15 @@ class BlockReader:
         return Block(kind="paragraph", span=span, body_span=span)
 
     def _deadline_heading_year(self, text: str, span: Span) -> Optional[int]:
+        """A deadline heading is a short line that ends with a deadline phrase, whatever words
+        come before it: "ภายในปี ค.ศ. 2025", "เป้าหมายภายในปี 2568", "Targets by 2025:"."""
         start, end = span
+        if end - start > MAX_HEADING_CHARS or text[start:end].endswith(self.sentence_ends):
+            return None
         for pattern in self.deadlines:
-            match = pattern.search(text, start, end)
-            if match and (end - start) - (match.end() - match.start()) <= MAX_DEADLINE_HEADING_EXTRA:
-                return parse_year(match, self.data)
+            for match in pattern.finditer(text, start, end):
+                if end - match.end() <= MAX_DEADLINE_HEADING_EXTRA:
+                    return parse_year(match, self.data)
         return None
 
     def _promote_headings(self, text: str, blocks: list[Block]) -> list[Block]:
