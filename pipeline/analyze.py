@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import Optional
 
-from pipeline.config import lang_data
+from pipeline.config import SUPPORTED_LANGS, lang_data
 from pipeline.errors import PipelineError
 from pipeline.extract.dates import DateReader
 from pipeline.extract.entities import doc_entities, find_issuers
@@ -27,7 +27,7 @@ from pipeline.schema import DocumentInfo, Measure, PageSpan, Record
 from pipeline.segment.blocks import BlockReader
 
 log = logging.getLogger(__name__)
-LANGS = ("th", "zh", "en")
+LANGS = SUPPORTED_LANGS
 
 
 def analyze_file(path: str | Path, lang: str = "auto", doc_id: Optional[str] = None) -> Record:

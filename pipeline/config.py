@@ -71,6 +71,7 @@ class LangData(BaseModel):
 
     lang: str
     segmenter: str
+    case_insensitive: bool = False   # Latin-script languages: "Percent" and "percent" are one word
     digits: str = ""
     number_words: list[str] = []
     number_word_reader: str

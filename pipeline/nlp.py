@@ -34,7 +34,7 @@ def get_nlp(lang: str):
     spec = settings[lang]
     tokenizer = spec.get("tokenizer") or {}
     config = {"nlp": {"tokenizer": tokenizer}} if tokenizer else {}
-    if lang == "zh":
+    if tokenizer.get("segmenter") == "jieba":
         jieba_with_gazetteer()  # before spaCy's segmenter first calls jieba
     nlp = spacy.blank(lang, config=config)
     for component in spec.get("components", []):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from pipeline.canonical.model import CanonicalRecord
+from pipeline.extract.numbers import number_reader
 from pipeline.schema import Per, Record, Span
 
 # A measure is compared on its title and the opening of its body: the whole body of a long
@@ -64,8 +65,6 @@ def side_from_record(record: Record) -> Side:
 
     def inside(span: Span) -> tuple[frozenset[float], frozenset[str]]:
         ids = frozenset(e.canonical_id for e in linked if span[0] <= e.span[0] and e.span[1] <= span[1])
-        from pipeline.extract.numbers import number_reader
-
         numbers = frozenset(q.value for q in number_reader(lang).find(text, *span))
         return numbers, ids
 

@@ -61,7 +61,7 @@ def _goal_paragraphs(record: CanonicalRecord, lang: str, t: RenderTemplates, lab
 
 
 def render(record: CanonicalRecord, lang: str) -> str:
-    t = lang_data(lang).render if lang in ("zh", "en") else None
+    t = lang_data(lang).render
     if t is None:
         raise ConfigError(f"no rendering templates for language {lang!r}")
     ident = record.identity

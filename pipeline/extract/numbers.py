@@ -107,7 +107,7 @@ class NumberReader:
             rf"(?:(?P<arabic>{arabic})|(?P<words>{word_numeral}))"
             rf"(?:{space}(?P<mult>{multiplier}){latin_edge})?"
             rf"(?:{space}(?P<suffix>{suffix}){latin_edge}|{space}(?P<unit>{unit_words}){latin_edge})?",
-            re.IGNORECASE if data.lang == "en" else 0,
+            re.IGNORECASE if data.case_insensitive else 0,
         )
         self.read_words = WORD_READERS[data.number_word_reader]
 

@@ -10,6 +10,7 @@ import functools
 import re
 from collections import Counter
 
+from pipeline.config import SUPPORTED_LANGS
 from pipeline.schema import ParagraphLang, Span
 
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -46,7 +47,7 @@ def document_language(paragraphs: list[ParagraphLang]) -> str:
     weight: Counter[str] = Counter()
     for p in paragraphs:
         weight[p.lang] += p.span[1] - p.span[0]
-    supported = [(n, lang) for lang, n in weight.items() if lang in ("th", "zh", "en")]
+    supported = [(n, lang) for lang, n in weight.items() if lang in SUPPORTED_LANGS]
     return max(supported)[1] if supported else "en"
 
 
