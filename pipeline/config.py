@@ -10,7 +10,7 @@ import functools
 import os
 import re
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -72,25 +72,43 @@ class LangData(BaseModel):
     lang: str
     segmenter: str
     case_insensitive: bool = False   # Latin-script languages: "Percent" and "percent" are one word
+    reading_transform: Optional[str] = None  # an OpenCC conversion the extractors read through (zh: t2s)
     digits: str = ""
+    digit_group_separators: str = ","           # thousands separators: "1,200"; UN Chinese texts write "4 300万"
     number_words: list[str] = []
     number_word_reader: str
+    number_word_values: dict[str, float] = {}   # for number_word_reader "table": word -> value
+    article_numerals: list[str] = []            # number words that before a count classifier mean "a"
     multipliers: dict[str, float] = {}
+    multiple_words: dict[str, float] = {}       # words that are a multiple on their own: double, 翻番
+    not_quantity_before: list[str] = []         # a numeral right after these is an ordinal or a code: 第, No.
+    not_quantity_after: list[str] = []          # a bare numeral before these is a code or a label: 号, 届, "1. "
+    names_after: list[str] = []                 # an amount before these is part of a name: 五年(行动计划)
     percent_prefix: list[str] = []
     percent_suffix: list[str] = []
     units: dict[str, str] = {}
     comparators_before: dict[str, str] = {}
     comparators_after: dict[str, str] = {}
+    range_connectors: list[str] = []            # "7-10%", "4.5至5%", "ร้อยละ 4.5 ถึง 5"
+    range_openers: dict[str, str] = {}          # "between 50 and 60": opener -> its connector
+    range_blockers: list[str] = []              # "from 7.8% to 10%" is a change, not a range
     per_patterns: list[PerPattern] = []
     growth_words: list[str] = []
     deadline_patterns: list[str] = []
+    plan_period_patterns: list[str] = []        # with group `ordinal` (the plan's number), or none
+    year_range_patterns: list[str] = []         # "2021—2025年": group `year` is the last year
+    year_patterns: list[str] = []               # a plain year: "2025年", "in 2025", "ปี 68"
+    current_year_words: list[str] = []          # 今年, this year, ปีนี้: the document's year
     baseline_patterns: list[str] = []
-    past_markers: list[str] = []
-    target_markers: list[str] = []
+    reference_year_patterns: list[str] = []     # "比2020年下降13.5%": a base year, not a past statistic
+    role_cues: dict[str, list[str]] = {}        # target, future, past, forecast, derived, source: context words
     months: dict[str, int] = {}
     date_patterns: list[str] = []
+    partial_date_patterns: list[str] = []       # a day and month without a year ("8月16日", "Aug. 17")
+    dateline_patterns: list[str] = []           # a news dateline; group `date` marks the date inside it
     era_offsets: dict[str, int] = {}
     buddhist_era_threshold: int = 9999
+    short_era_base: Optional[int] = None        # two-digit years: ปี 68 -> 2568
     date_roles: dict[str, list[str]] = {}
     heading_styles: list[HeadingStyle] = []
     bullet_pattern: str = ""
@@ -112,13 +130,18 @@ class LangData(BaseModel):
 
 
 class GazetteerEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     id: str
-    type: str
-    names: dict[str, list[str]]
+    type: Literal["ORG", "GPE", "ZONE", "PROGRAMME", "FACILITY"]
+    names: dict[str, list[str]]      # by language: th, zh (simplified), zh_hant, en
+    parent: Optional[str] = None     # the enclosing body or place
+    source: Optional[str] = None     # where the names were checked
 
 
 class Gazetteer(BaseModel):
     entries: list[GazetteerEntry]
+    unconfirmed_th: list[str] = []   # ids whose Thai names no source was found for
 
     def by_id(self) -> dict[str, GazetteerEntry]:
         return {e.id: e for e in self.entries}
@@ -152,7 +175,8 @@ def lang_data(lang: str) -> LangData:
 
 def _check_patterns(path: Path, data: LangData) -> None:
     """Compile every regex once at load time so a typo names its file, not a stage."""
-    patterns = [*data.deadline_patterns, *data.baseline_patterns, data.bullet_pattern]
+    patterns = [*data.deadline_patterns, *data.baseline_patterns, data.bullet_pattern, *data.plan_period_patterns,
+                *data.year_range_patterns, *data.year_patterns]
     patterns += [h.pattern for h in data.heading_styles] + [p.pattern for p in data.per_patterns]
     for pattern in patterns:
         try:
@@ -163,13 +187,44 @@ def _check_patterns(path: Path, data: LangData) -> None:
 
 @functools.lru_cache(maxsize=None)
 def gazetteer() -> Gazetteer:
-    path = CONFIG_DIR / "gazetteer.yaml"
-    try:
-        return Gazetteer.model_validate(_load_yaml(path))
-    except ValidationError as exc:
-        raise ConfigError(f"{path}: {exc.errors()[0]['msg']}") from exc
+    """Every file under configs/gazetteer/, one gazetteer; an id defined twice is an error."""
+    folder = CONFIG_DIR / "gazetteer"
+    entries: list[GazetteerEntry] = []
+    unconfirmed: list[str] = []
+    paths = sorted(folder.glob("*.yaml"))
+    if not paths:
+        raise ConfigError(f"{folder}: no gazetteer files")
+    for path in paths:
+        try:
+            part = Gazetteer.model_validate(_load_yaml(path))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise ConfigError(f"{path}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from exc
+        entries += part.entries
+        unconfirmed += part.unconfirmed_th
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.id in seen:
+            raise ConfigError(f"{folder}: gazetteer id {entry.id!r} is defined twice")
+        seen.add(entry.id)
+    return Gazetteer(entries=entries, unconfirmed_th=unconfirmed)
 
 
 def alternation(words: list[str] | dict[str, object]) -> str:
     """A regex alternation of literal words, longest first so the longest always wins."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def bounded(word: str) -> str:
+    """A literal word that, where it starts or ends with a Latin letter or digit, matches only at
+    a word boundary: "was" never matches inside "wasted", "CAS" never inside "CASE"."""
+    escaped = re.escape(word)
+    if word[:1].isascii() and word[:1].isalnum():
+        escaped = r"(?<![A-Za-z0-9])" + escaped
+    if word[-1:].isascii() and word[-1:].isalnum():
+        escaped += r"(?![A-Za-z0-9])"
+    return escaped
+
+
+def bounded_alternation(words: list[str] | dict[str, object]) -> str:
+    return "|".join(bounded(w) for w in sorted(words, key=len, reverse=True))
