@@ -1,14 +1,18 @@
 """The single-document pipeline: file -> Record.
 
-ingest -> normalise -> detect language -> segment -> extract. Every stage after normalisation
-only adds typed results with spans into the normalised text; none rewrites it.
+ingest -> normalise -> detect language -> reflow paragraphs -> segment -> extract. Every stage
+after normalisation only adds typed results with spans into the normalised text; none rewrites
+it. Extractors read the language's reading view of the text (Chinese through OpenCC t2s, same
+length), and every item's text is cut from the document's own text by its span.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import logging
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -18,13 +22,18 @@ from pipeline.extract.dates import DateReader
 from pipeline.extract.entities import doc_entities, find_issuers
 from pipeline.extract.measures import read_structure
 from pipeline.extract.numbers import number_reader
-from pipeline.extract.targets import TargetExtractor
+from pipeline.extract.quantities import QuantityReader
+from pipeline.extract.targets import Reading, TargetExtractor
+from pipeline.extract.times import TimeReader
 from pipeline.ingest import RawDocument, read_document
 from pipeline.lang.detect import detect_languages
 from pipeline.normalize import normalize
+from pipeline.normalize.reading import reading_view
+from pipeline.normalize.reflow import reflow
 from pipeline.nlp import get_nlp
 from pipeline.schema import DocumentInfo, Measure, PageSpan, Record
 from pipeline.segment.blocks import BlockReader
+from pipeline.segment.segments import Segments
 
 log = logging.getLogger(__name__)
 LANGS = SUPPORTED_LANGS
@@ -42,59 +51,150 @@ def analyze_text(text: str, lang: str = "auto", doc_id: str = "text", source: st
 
 def analyze_raw(raw: RawDocument, lang: str = "auto") -> Record:
     norm = normalize(raw.text)
-    text = norm.text
-    detected, paragraphs = detect_languages(text)
+    detected, _ = detect_languages(norm.text)
     if lang == "auto":
         lang = detected
     if lang not in LANGS:
         raise PipelineError(f"{raw.source}: unsupported language {lang!r}")
     data = lang_data(lang)
+    readers = _readers(lang)
+    norm = reflow(norm, readers.block_starts)
+    text = norm.text
+    _, paragraphs = detect_languages(text)
+    view = reading_view(text, data.reading_transform)
     log.info("%s: %d chars, language %s", raw.source, len(text), lang)
-    block_reader, date_reader, target_extractor = _readers(lang)
 
-    blocks = block_reader.read(text)
+    blocks = readers.blocks.read(view)
     content_end = next((b.span[0] for b in blocks if b.kind == "boilerplate"), len(text))
     zone = (0, content_end)  # nothing is extracted from a site footer
-    structure = read_structure(text, blocks, data)
+    structure = read_structure(view, blocks, data)
     doc = get_nlp(lang)(text)
+    segments = Segments.from_doc(doc, data)
+    times = readers.times.find(view, *zone)
+    plain_years = tuple(t.year for t in times if t.kind == "year" and t.year is not None)
+    dates = readers.dates.find(view, zone, years=plain_years)
+    # Dates, years and plan periods are no amounts; nor are list numbering and denominators.
+    labels = tuple((b.span[0], b.body_span[0]) for b in blocks if b.kind in ("numbered", "bullet"))
+    excluded = (tuple(d.span for d in dates) + tuple(t.span for t in times) + labels
+                + tuple(readers.quantities.per_spans(view, zone)))
+    mentions = readers.quantities.find(view, *zone, exclude=excluded)
+    title_block = next((b for b in blocks if b.kind == "title"), None)
+    reading = Reading(text=view, blocks=blocks, structure=structure, segments=segments, times=times,
+                      mentions=mentions, doc_year=_document_year(dates),
+                      title_year=_title_year(times, title_block.span if title_block else None),
+                      frame_year=_frame_year(times, blocks))
+    targets, quantities = readers.targets.extract(reading)
     entities = doc_entities(doc, data, keep=zone)
-    title = next((text[b.span[0]:b.span[1]] for b in blocks if b.kind == "title"), raw.title)
+    title = text[title_block.span[0]:title_block.span[1]] if title_block else raw.title
     record = Record(
         document=DocumentInfo(
             id=raw.id, source=raw.source, format=raw.format, lang=lang, title=title, text=text,
             paragraph_langs=paragraphs, pages=_pages(raw.pages, norm.raw_offsets),
         ),
-        dates=date_reader.find(text, zone),
+        dates=dates,
         entities=entities,
-        issuers=find_issuers(text, entities, data, zone),
-        targets=target_extractor.extract(text, blocks, structure),
+        issuers=find_issuers(view, entities, data, zone),
+        targets=targets,
+        quantities=quantities,
         chapters=structure.chapters,
-        measures=[_with_entities(m, entities) for m in structure.measures],
+        measures=_with_entities(structure.measures, entities),
     )
-    return record
+    return reground(record) if view != text else record
+
+
+class Readers:
+    """The language's readers, built (and their patterns compiled) once per process."""
+
+    def __init__(self, lang: str) -> None:
+        data = lang_data(lang)
+        numbers = number_reader(lang)
+        self.blocks = BlockReader(data)
+        self.dates = DateReader(data)
+        self.times = TimeReader(data)
+        self.quantities = QuantityReader(data, numbers)
+        self.targets = TargetExtractor(data, numbers)
+        self.block_starts = [re.compile(h.pattern) for h in data.heading_styles]
+        if data.bullet_pattern:
+            self.block_starts.append(re.compile(data.bullet_pattern))
 
 
 @functools.lru_cache(maxsize=None)
-def _readers(lang: str) -> tuple[BlockReader, DateReader, TargetExtractor]:
-    """The language's readers, built (and their patterns compiled) once per process."""
-    data = lang_data(lang)
-    return BlockReader(data), DateReader(data), TargetExtractor(data, number_reader(lang))
+def _readers(lang: str) -> Readers:
+    return Readers(lang)
 
 
-def _with_entities(measure: Measure, entities) -> Measure:
-    ids = []
-    for e in entities:
-        if e.canonical_id and measure.span[0] <= e.span[0] and e.span[1] <= measure.span[1] and e.canonical_id not in ids:
-            ids.append(e.canonical_id)
-    return measure.model_copy(update={"entity_ids": ids})
+def _document_year(dates) -> Optional[int]:
+    """The year the document speaks from: its publication date, dateline or date, else the first
+    full date it gives."""
+    for role in ("published", "dateline", "dated"):
+        for d in dates:
+            if d.role == role:
+                return int(d.iso[:4])
+    written = [d for d in dates if not d.year_inferred]
+    return int(written[0].iso[:4]) if written else None
+
+
+# The opening that may frame a whole document with a plan period: "China's 12th Five-Year Plan
+# (2011-2015) ... Following are key targets".
+FRAME_BLOCKS = 3
+
+
+def _frame_year(times, blocks) -> Optional[int]:
+    """The end of a plan period or span of years named in the document's opening blocks."""
+    opening = [b.span for b in blocks if b.kind in ("title", "paragraph", "heading")][:FRAME_BLOCKS]
+    for span in opening:
+        years = [t.year for t in times if span[0] <= t.span[0] < span[1] and t.kind in ("period", "range") and t.year]
+        if years:
+            return max(years)
+    return None
+
+
+def _title_year(times, title_span) -> Optional[int]:
+    """The year a document's title names: its plan period's end, a deadline, a span's end, a year."""
+    if title_span is None:
+        return None
+    years = [t.year for t in times if title_span[0] <= t.span[0] < title_span[1] and t.year is not None]
+    return max(years) if years else None
+
+
+def reground(record: Record) -> Record:
+    """Every quoted text cut from the document's own text by its span (the extractors read the
+    reading view, which may differ in script)."""
+    text = record.document.text
+    cut = lambda span: text[span[0]:span[1]] if span else None
+
+    def fix(item):
+        update = {"text": cut(item.span)}
+        for name in ("metric", "title", "value_text"):
+            span = getattr(item, f"{name}_span", None)
+            if span is not None:
+                update[name] = cut(span)
+        return item.model_copy(update=update)
+
+    return record.model_copy(update={
+        name: [fix(item) for item in getattr(record, name)]
+        for name in ("dates", "entities", "issuers", "targets", "quantities", "chapters", "measures")
+    })
+
+
+def _with_entities(measures: list[Measure], entities) -> list[Measure]:
+    """Each measure's linked entities, one pass over both sorted lists (not measures x entities)."""
+    linked = sorted((e for e in entities if e.canonical_id), key=lambda e: e.span)
+    starts = [e.span[0] for e in linked]
+    out = []
+    for m in measures:
+        ids: list[str] = []
+        for e in linked[bisect.bisect_left(starts, m.span[0]):bisect.bisect_left(starts, m.span[1])]:
+            if e.span[1] <= m.span[1] and e.canonical_id not in ids:
+                ids.append(e.canonical_id)
+        out.append(m.model_copy(update={"entity_ids": ids}))
+    return out
 
 
 def _pages(pages: list[PageSpan], raw_offsets: list[int]) -> list[PageSpan]:
     """Re-express the raw text's page spans in normalised offsets."""
     if not pages:
         return []
-    import bisect
-
     out = []
     for page in pages:
         start = bisect.bisect_left(raw_offsets, page.span[0])

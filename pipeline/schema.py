@@ -7,14 +7,15 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Span = tuple[int, int]
 Number = Union[int, float]
-Comparator = Literal[">", ">=", "=", "<=", "<", "~"]
-Unit = Literal[
-    "percent", "count", "people", "CNY", "USD", "THB", "km", "hour", "tonne", "index", "year"
-]
+Comparator = Literal[">", ">=", "=", "<=", "<", "~", "range"]
+# The unit as the text gives it: percent, count, multiple, a currency (CNY, USD, THB, EUR) or a
+# unit defined in configs/units.txt (tonnes, tce, jin, kW, GW, kWh, m3, EFLOPS, years, ...).
+Unit = str
+QuantityRole = Literal["target", "baseline", "statistic", "forecast"]
 
 
 class Frozen(BaseModel):
@@ -52,7 +53,8 @@ class DocumentInfo(Frozen):
 
 class DateMention(Grounded):
     iso: str
-    role: str = Field(description="published, dated, effective or mentioned")
+    role: str = Field(description="published, dateline, dated (issued or signed), effective or mentioned")
+    year_inferred: bool = Field(default=False, description="the text gives no year; it was taken from the document's other dates or years")
 
 
 class Entity(Grounded):
@@ -79,7 +81,8 @@ class Target(Grounded):
     kind: Literal["quantitative", "qualitative"]
     metric: Optional[str] = Field(default=None, description="the phrase naming what is measured")
     metric_span: Optional[Span] = None
-    value: Optional[Number] = None
+    value: Optional[Number] = Field(default=None, description="the amount; for a range, its lower bound")
+    value_max: Optional[Number] = Field(default=None, description="a range's upper bound (comparator 'range')")
     value_text: Optional[str] = None
     value_span: Optional[Span] = None
     unit: Optional[Unit] = None
@@ -88,6 +91,19 @@ class Target(Grounded):
     year: Optional[int] = Field(default=None, description="deadline year")
     baseline: Optional[Baseline] = None
     growth: bool = False
+
+
+class QuantityMention(Grounded):
+    """Every amount the document states, whatever its role: researchers want the statistics too."""
+
+    value: Number = Field(description="the amount; for a range, its lower bound")
+    value_max: Optional[Number] = None
+    unit: Unit
+    per: Optional[Per] = None
+    comparator: Comparator
+    year: Optional[int] = Field(default=None, description="the year the text ties the amount to")
+    role: QuantityRole
+    score: float = Field(description="the decision's confidence that the amount is a target")
 
 
 class Chapter(Grounded):
@@ -115,13 +131,14 @@ class Record(Frozen):
     entities: list[Entity] = []
     issuers: list[Entity] = []
     targets: list[Target] = []
+    quantities: list[QuantityMention] = []
     chapters: list[Chapter] = []
     measures: list[Measure] = []
 
     def grounded_items(self) -> list[Grounded]:
         """Every item that quotes the document, for checks that spans are exact."""
         return [
-            *self.dates, *self.entities, *self.issuers, *self.targets,
+            *self.dates, *self.entities, *self.issuers, *self.targets, *self.quantities,
             *self.chapters, *self.measures,
         ]
 

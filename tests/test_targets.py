@@ -14,8 +14,8 @@ def quantitative(text: str, lang: str):
     ("zh", "到2025年，企业数量达到80家以上。", 80, "count", ">="),
     ("zh", "到2025年，研发投入强度不低于百分之五。", 5, "percent", ">="),
     ("zh", "到2025年，产值力争达到1.5万亿元。", 1.5e12, "CNY", "="),
-    ("zh", "到2025年，能耗不超过2万吨。", 20000, "tonne", "<="),
-    ("en", "By 2030, emissions fall below 1.5 tonnes.", 1.5, "tonne", "<"),
+    ("zh", "到2025年，能耗不超过2万吨。", 20000, "tonnes", "<="),
+    ("en", "By 2030, emissions fall below 1.5 tonnes.", 1.5, "tonnes", "<"),
     ("en", "By 2030, at least 20,000 charging points operate.", 20000, "count", ">="),
     ("en", "By 2030, output reaches about 800 million.", 800e6, "count", "~"),
 ])

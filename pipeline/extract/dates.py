@@ -1,13 +1,18 @@
-"""Dates in each language's forms, with the role the nearest cue word gives them.
+"""Dates in each language's forms, with the role the text gives them.
 
-`12 เมษายน 2566` (Buddhist Era), `2023年4月12日`, `二〇二三年四月十二日`, `April 12, 2023`,
-`12 April 2023`, `2023-04-12`. Month names, era markers and role cues are language data.
+`12 เมษายน 2566` (Buddhist Era), `5 มี.ค. 65`, `2023年4月12日`, `二〇二三年…`, `April 12, 2023`,
+`2023-04-12`; and dates without a year — news datelines ("北京8月16日电", "BEIJING, Aug. 17
+(Xinhua) --", "ปักกิ่ง, 5 มี.ค. (ซินหัว)") and "เมื่อวันที่ 12 ม.ค." — whose year is inferred from the
+document's other dates or years and flagged `year_inferred`. A date that cannot exist (31
+February, year 99999) is never a date. Month names, era markers, dateline forms and role cues
+are language data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Optional
 
 from pipeline.config import LangData, alternation
@@ -15,42 +20,85 @@ from pipeline.extract.numbers import ad_year, parse_ordinal
 from pipeline.schema import DateMention, Span
 
 DEFAULT_ROLE = "mentioned"
+DATELINE = "dateline"
+# Years a policy document's own dates can carry; anything else is a misreading ("12 มกราคม 99999").
+MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
 class DateReader:
     def __init__(self, data: LangData) -> None:
         self.data = data
         months = alternation(data.months) or "(?!)"
-        self.patterns = [re.compile(p.replace("{MONTH}", months)) for p in data.date_patterns]
-        self.cues = [(re.compile(alternation(words)), role) for role, words in data.date_roles.items() if words]
+        expand = lambda patterns: [re.compile(p.replace("{MONTH}", months), re.M) for p in patterns]
+        self.datelines = expand(data.dateline_patterns)
+        self.patterns = expand(data.date_patterns)
+        self.partial = expand(data.partial_date_patterns)
+        flags = re.IGNORECASE if data.case_insensitive else 0
+        self.cues = [(re.compile(alternation(words), flags), role) for role, words in data.date_roles.items() if words]
         self.clause_end = re.compile(f"[\n{re.escape(data.clause_separators)}]" if data.clause_separators else "\n")
 
-    def find(self, text: str, zone: Span) -> list[DateMention]:
+    def find(self, text: str, zone: Span, years: tuple[int, ...] = ()) -> list[DateMention]:
+        """Dates in `zone`. `years`: plain years the text mentions, the last resort for a date
+        that gives no year."""
         out: list[DateMention] = []
         taken: list[Span] = []
-        for pattern in self.patterns:
-            for match in pattern.finditer(text, *zone):
-                if any(match.start() < e and s < match.end() for s, e in taken):
-                    continue
-                iso = self._iso(match)
-                if iso is None:
-                    continue
-                taken.append(match.span())
-                out.append(DateMention(text=match.group(), span=match.span(), iso=iso, role=self._role(text, match.span())))
+        pending: list[tuple[re.Match[str], str]] = []   # partial dates, resolved once full dates are known
+        groups = [(self.datelines, DATELINE), (self.patterns, None), (self.partial, None)]
+        for patterns, fixed_role in groups:
+            for pattern in patterns:
+                for match in pattern.finditer(text, *zone):
+                    span = match.span("date") if "date" in match.re.groupindex else match.span()
+                    if any(span[0] < e and s < span[1] for s, e in taken):
+                        continue
+                    role = fixed_role or self._role(text, span)
+                    if not match.groupdict().get("year"):
+                        taken.append(span)
+                        pending.append((match, role))
+                        continue
+                    iso = self._iso(match)
+                    if iso is None:
+                        continue
+                    taken.append(span)
+                    out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role))
+        year = self._document_year(out, years)
+        for match, role in pending:
+            span = match.span("date") if "date" in match.re.groupindex else match.span()
+            iso = self._iso(match, year, month_fallback=self._document_month(out))
+            if iso is not None:
+                out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role, year_inferred=True))
         return sorted(out, key=lambda d: d.span)
 
-    def _iso(self, match: re.Match[str]) -> Optional[str]:
+    def _iso(self, match: re.Match[str], year: Optional[int] = None, month_fallback: Optional[int] = None) -> Optional[str]:
         parts = match.groupdict()
         try:
-            year = self._year(parts["year"], parts.get("era"))
-            month = self.data.months.get(parts["month"]) or parse_ordinal(parts["month"], self.data)
+            if parts.get("year"):
+                year = ad_year(parse_ordinal(parts["year"], self.data), parts.get("era"), self.data)
+            if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+                return None
+            raw_month = parts.get("month")
+            month = (self.data.months.get(raw_month) or parse_ordinal(raw_month, self.data)) if raw_month else month_fallback
             day = parse_ordinal(parts["day"], self.data)
             return dt.date(year, month, day).isoformat()
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, OverflowError):
             return None  # "31 February" and the like are not dates
 
-    def _year(self, raw: str, era: Optional[str]) -> int:
-        return ad_year(parse_ordinal(raw, self.data), era, self.data)
+    @staticmethod
+    def _document_year(dates: list[DateMention], years: tuple[int, ...]) -> Optional[int]:
+        """The year of a date that gives none: the document's publication date, else its most
+        common full-date year, else the year it mentions most (the latest on a tie)."""
+        published = [d.iso for d in dates if d.role in ("published", DATELINE)]
+        if published:
+            return int(published[0][:4])
+        counts = Counter(int(d.iso[:4]) for d in dates) or Counter(y for y in years if MIN_YEAR <= y <= MAX_YEAR)
+        if not counts:
+            return None
+        return max(counts, key=lambda y: (counts[y], y))
+
+    @staticmethod
+    def _document_month(dates: list[DateMention]) -> Optional[int]:
+        """A dateline giving only a day ("上海27日电") takes the month of the document's date."""
+        published = [d.iso for d in dates if d.role in ("published", DATELINE)]
+        return int(published[0][5:7]) if published else None
 
     def _role(self, text: str, span: Span) -> str:
         """The role cue nearest to the date within its clause ("published", "dated", ...)."""

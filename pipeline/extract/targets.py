@@ -1,29 +1,40 @@
-"""Quantitative targets and qualitative goals.
+"""Quantitative targets, qualitative goals, and the role of every quantity a text states.
 
-A deadline opens a scope: a deadline heading ("ภายในปี ค.ศ. 2025", "By 2025:") scopes the bullets
-and paragraphs under it; an inline phrase ("到2025年，", "By 2025, ...") scopes its sentence and
-those after it in the paragraph, up to the next deadline. Each item of a scope (a bullet, or a
-clause) with a quantity is a quantitative target with that year; an item without one is a
-qualitative goal where goals are listed (under a deadline heading, or in a goals section).
-Numbers outside any scope are statistics, never targets; so are clauses that name an earlier
-year inside a scope, unless the year belongs to a baseline ("from 7.8% in 2020 to 10%").
+Candidates, then a decision. The quantity layer marks every amount (quantities.py) and the time
+layer every year, deadline and plan period (times.py). Each amount gets a context: its clause and
+sentence (from the shared Segments), the year the text ties it to — a deadline in its clause or
+sentence before or after it, the scope of a deadline heading or of an inline deadline that opens
+a run of sentences, the heading or title it sits under, "this year" — and whether it is the
+starting point of a change ("from 7.8% in 2020 to 10%"). roles.py decides target or not; every
+mention is kept in the record's `quantities` with its role.
+
+Goals: a deadline scope (a deadline heading's bullets, or the sentences an inline deadline opens)
+lists its items; an item without an amount is a qualitative goal where goals are listed (under
+a deadline heading, or in a goals section).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
 
-from pipeline.config import LangData, alternation
+from pipeline.config import LangData
 from pipeline.extract.measures import Structure
-from pipeline.extract.numbers import NumberReader, Quantity, normalize_value
-from pipeline.schema import Baseline, Per, Span, Target
-from pipeline.segment.blocks import Block, parse_year
+from pipeline.extract.numbers import NumberReader, normalize_value
+from pipeline.extract.quantities import Mention, QuantityReader
+from pipeline.extract.roles import Cues, QuantityContext, decide, featurize, load_role_model, non_target_role
+from pipeline.extract.times import TimeMention
+from pipeline.schema import Baseline, QuantityMention, Span, Target
+from pipeline.segment.blocks import Block
+from pipeline.segment.segments import Segments, strip
 
-YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])")
 SCOPE_BLOCKS = ("bullet", "paragraph", "numbered")
+HEADING_BLOCKS = ("title", "heading", "deadline")
+LIST_BLOCKS = ("bullet", "numbered")
 DEFAULT_UNIT = "count"  # a bare number of things: "7,000 national high-tech enterprises"
+METRIC_EDGE = ",，:：、;；"
 
 
 @dataclass(frozen=True)
@@ -33,24 +44,38 @@ class Item:
     goals_allowed: bool
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the extractor needs from earlier stages, all on the reading view of the text."""
+
+    text: str
+    blocks: list[Block]
+    structure: Structure
+    segments: Segments
+    times: list[TimeMention]
+    mentions: list[Mention]
+    doc_year: Optional[int]
+    title_year: Optional[int]
+    frame_year: Optional[int] = None   # a plan period or span of years the opening names
+
+
 class TargetExtractor:
     def __init__(self, data: LangData, numbers: NumberReader) -> None:
         self.data = data
         self.numbers = numbers
-        self.deadlines = [re.compile(p) for p in data.deadline_patterns]
-        self.baselines = [re.compile(p) for p in data.baseline_patterns]
-        self.pers = [(re.compile(p.pattern), p) for p in data.per_patterns]
-        self.before = re.compile(f"(?:{alternation(data.comparators_before)})\\s*$", re.I) if data.comparators_before else None
-        self.after = re.compile(f"^\\s*(?:{alternation(data.comparators_after)})", re.I) if data.comparators_after else None
-        self.growth = re.compile(alternation(data.growth_words), re.I) if data.growth_words else None
+        self.quantities = QuantityReader(data, numbers)
+        self.cues = Cues(data)
+        flags = re.IGNORECASE if data.case_insensitive else 0
+        self.deadlines = [re.compile(p, flags) for p in data.deadline_patterns]
+        self.baselines = [re.compile(p, flags) for p in data.baseline_patterns]
+        self.reference_years = [re.compile(p, flags) for p in data.reference_year_patterns]
         self.clause_chars = data.clause_separators
-        self.list_separators = re.compile("|".join(map(re.escape, data.list_separators))) if data.list_separators else None
 
-    # -- scopes ------------------------------------------------------------------------------
-    def items(self, text: str, blocks: list[Block], structure: Structure) -> list[Item]:
-        out: list[Item] = []
+    # -- goals: deadline scopes --------------------------------------------------------------
+    def items(self, reading: Reading) -> list[Item]:
+        text, out = reading.text, []
         heading_year: Optional[int] = None
-        for block in blocks:
+        for block in reading.blocks:
             if block.kind == "deadline":
                 heading_year = block.year
                 continue
@@ -58,215 +83,264 @@ class TargetExtractor:
                 heading_year = None
                 continue
             if heading_year is not None and block.kind != "numbered":
-                spans = ([_strip(text, block.body_span, self.clause_chars)] if block.kind == "bullet"
-                         else self._clauses(text, block.body_span))
+                spans = ([strip(text, block.body_span, self.clause_chars)] if block.kind == "bullet"
+                         else reading.segments.clauses_in(block.body_span))
                 out.extend(Item(s, heading_year, True) for s in spans)
                 continue
             heading_year = None
-            goals = structure.in_goal_zone(block.span[0])
-            out.extend(self._inline_items(text, block.body_span, goals))
+            goals = reading.structure.in_goal_zone(block.span[0])
+            out.extend(self._inline_items(reading, block.body_span, goals))
         return out
 
-    def _inline_items(self, text: str, body: Span, goals_allowed: bool) -> list[Item]:
+    def _inline_items(self, reading: Reading, body: Span, goals_allowed: bool) -> list[Item]:
+        text, segments = reading.text, reading.segments
         found = sorted((m for p in self.deadlines for m in p.finditer(text, *body)), key=lambda m: m.start())
         out: list[Item] = []
         for i, match in enumerate(found):
-            start = self._sentence_start(text, body[0], match.start())
+            start = _sentence_start(segments, match.start(), body[0])
             if out and start < out[-1].span[1]:
                 start = max(start, match.start())
-            end = self._sentence_start(text, body[0], found[i + 1].start()) if i + 1 < len(found) else body[1]
+            end = _sentence_start(segments, found[i + 1].start(), body[0]) if i + 1 < len(found) else body[1]
             end = max(end, match.end())
+            from pipeline.segment.blocks import parse_year
+
             year = parse_year(match, self.data)
-            for clause in self._clauses(text, (start, end)):
+            for clause in segments.clauses_in((start, end)):
                 clause = self._strip_deadline(text, clause)
                 if clause[0] < clause[1]:
                     out.append(Item(clause, year, goals_allowed))
         return out
 
-    def _sentence_start(self, text: str, floor: int, position: int) -> int:
-        terminators = self.data.sentence_terminators
-        for i in range(position - 1, floor - 1, -1):
-            if text[i] in terminators and (not text[i].isascii() or i + 1 < len(text) and text[i + 1].isspace()):
-                return i + 1
-        return floor
-
-    def _clauses(self, text: str, span: Span) -> list[Span]:
-        out: list[Span] = []
-        start = span[0]
-        for i in range(span[0], span[1] + 1):
-            at_end = i == span[1]
-            if at_end or (text[i] in self.clause_chars and self._is_boundary(text, i)):
-                clause = _strip(text, (start, i), self.clause_chars)
-                if clause[0] < clause[1]:
-                    out.append(clause)
-                start = i + 1
-        return out
-
-    @staticmethod
-    def _is_boundary(text: str, i: int) -> bool:
-        """"." inside "3.5%" is no boundary; CJK punctuation always is."""
-        return not text[i].isascii() or i + 1 >= len(text) or text[i + 1].isspace()
-
     def _strip_deadline(self, text: str, span: Span) -> Span:
         for pattern in self.deadlines:
             match = pattern.match(text, *span)
             if match:
-                return _strip(text, (match.end(), span[1]), self.clause_chars + ",，:：")
+                return strip(text, (match.end(), span[1]), self.clause_chars + ",，:：")
         return span
 
-    # -- items -> targets --------------------------------------------------------------------
-    def extract(self, text: str, blocks: list[Block], structure: Structure) -> list[Target]:
+    # -- everything ----------------------------------------------------------------------------
+    def extract(self, reading: Reading) -> tuple[list[Target], list[QuantityMention]]:
+        text = reading.text
+        items = self.items(reading)
+        contexts = self._contexts(reading, items)
+        model = load_role_model()
         targets: list[Target] = []
-        goal_counts: dict[int, int] = {}
-        for item in self.items(text, blocks, structure):
-            for span in self._split_lists(text, item.span):
-                target = self._target(text, span, item, len(targets), goal_counts)
-                if target is not None:
-                    targets.append(target)
-        return _number_quantitative(targets)
+        quantities: list[QuantityMention] = []
+        for ctx in contexts:
+            is_target, score = decide(ctx.features, model)
+            role = "target" if is_target else non_target_role(ctx.features)
+            m = ctx.mention
+            per = self.quantities.per(text, ctx.clause)
+            quantities.append(QuantityMention(
+                text=text[m.span[0]:m.span[1]], span=m.span, value=normalize_value(m.value),
+                value_max=normalize_value(m.value_max) if m.value_max is not None else None,
+                unit=m.unit or DEFAULT_UNIT, per=per, comparator=m.comparator, year=ctx.year, role=role,
+                score=round(score, 4)))
+            if is_target:
+                targets.append(self._target(text, ctx, per, len(targets) + 1, contexts))
+        goals = self._goals(text, items, targets, contexts)
+        ordered = sorted(targets + goals, key=lambda t: (t.span[0], t.kind != "qualitative"))
+        return ordered, quantities
 
-    def _split_lists(self, text: str, span: Span) -> list[Span]:
-        """A clause listing several quantities ("7,000 enterprises, 80 patents and ...") is split
-        at its list separators, so that each part carries one quantity."""
-        if self.list_separators is None or len(self._primary(text, span)[0]) < 2:
-            return [span]
-        parts, start = [], span[0]
-        for match in self.list_separators.finditer(text, *span):
-            parts.append(_strip(text, (start, match.start()), ""))
-            start = match.end()
-        parts.append(_strip(text, (start, span[1]), ""))
-        return [p for p in parts if p[0] < p[1]]
-
-    def _target(self, text: str, span: Span, item: Item, index: int, goal_counts: dict[int, int]) -> Optional[Target]:
-        quantities, baseline = self._primary(text, span)
-        if quantities:
-            if self._names_past_year(text, span, item.year, baseline):
-                return None  # a statistic about an earlier year inside the scope
-            return self._quantitative(text, span, quantities[0], baseline, item.year)
-        if not item.goals_allowed or self._names_past_year(text, span, item.year, None):
-            return None
-        goal_counts[item.year] = goal_counts.get(item.year, 0) + 1
-        return Target(id=f"G{item.year}.{goal_counts[item.year]}", kind="qualitative",
-                      text=text[span[0]:span[1]], span=span, year=item.year)
-
-    def _primary(self, text: str, span: Span) -> tuple[list[Quantity], Optional[tuple[Quantity, Optional[int], Span]]]:
-        """Quantities that can be the target's value: not a denominator, a baseline or a year."""
-        consumed: list[Span] = []
-        for pattern, _ in self.pers:
-            consumed += [m.span() for m in pattern.finditer(text, *span)]
-        baseline = self._baseline(text, span)
-        if baseline is not None:
-            consumed.append(baseline[2])
-        for pattern in self.deadlines:
-            consumed += [m.span() for m in pattern.finditer(text, *span)]
-        quantities = [q for q in self.numbers.find(text, *span)
-                      if not any(s <= q.numeral_span[0] < e for s, e in consumed)]
-        return quantities, baseline
-
-    def _baseline(self, text: str, span: Span) -> Optional[tuple[Quantity, Optional[int], Span]]:
-        for pattern in self.baselines:
-            match = pattern.search(text, *span)
-            if not match:
+    def _goals(self, text: str, items: list[Item], targets: list[Target], contexts: list[QuantityContext]) -> list[Target]:
+        with_amount = [c.mention.span for c in contexts]
+        counts: dict[int, int] = {}
+        out = []
+        for item in items:
+            if not item.goals_allowed or any(item.span[0] <= s < item.span[1] for s, _ in with_amount):
                 continue
-            found = self.numbers.find(text, *match.span("value"))
-            if found:
-                year = parse_year(match, self.data) if match.group("year") else None
-                return found[0], year, match.span()
-        return None
-
-    def _names_past_year(self, text: str, span: Span, year: int, baseline) -> bool:
-        skip = [baseline[2]] if baseline else []
-        skip += [m.span() for p in self.deadlines for m in p.finditer(text, *span)]
-        for match in YEAR.finditer(text, *span):
-            if any(s <= match.start() < e for s, e in skip):
+            if self._names_past_year(text, item):
                 continue
-            if int(match.group()) < year:
+            counts[item.year] = counts.get(item.year, 0) + 1
+            out.append(Target(id=f"G{item.year}.{counts[item.year]}", kind="qualitative",
+                              text=text[item.span[0]:item.span[1]], span=item.span, year=item.year))
+        return out
+
+    def _names_past_year(self, text: str, item: Item) -> bool:
+        skip = [m.span() for p in self.deadlines for m in p.finditer(text, *item.span)]
+        for match in re.finditer(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])", text[item.span[0]:item.span[1]]):
+            start = item.span[0] + match.start()
+            if not any(s <= start < e for s, e in skip) and int(match.group()) < item.year:
                 return True
         return False
 
-    def _quantitative(self, text: str, span: Span, q: Quantity, baseline, year: int) -> Target:
-        comparator, comparator_start, after_end = self._comparator(text, span, q)
-        metric_span = self._metric_span(text, span, comparator_start, after_end)
-        base = Baseline(value=normalize_value(baseline[0].value), year=baseline[1]) if baseline else None
+    # -- contexts --------------------------------------------------------------------------------
+    def _contexts(self, reading: Reading, items: list[Item]) -> list[QuantityContext]:
+        text, segments = reading.text, reading.segments
+        block_starts = [b.span[0] for b in reading.blocks]
+        heading_years = self._heading_years(reading)
+        lead = _lead_paragraph(reading.blocks)
+        item_starts = [i.span[0] for i in items]
+        contexts: list[QuantityContext] = []
+        for m in reading.mentions:
+            clause = segments.clause_of(m.value_span[0]) or _line(text, m.value_span[0])
+            sentence = segments.sentence_of(m.value_span[0]) or clause
+            block = _block_at(reading.blocks, block_starts, m.value_span[0])
+            if block is not None and block.body_span[0] > clause[0]:
+                clause = (block.body_span[0], max(clause[1], block.body_span[0]))  # not the bullet mark
+            ctx = QuantityContext(
+                mention=m, clause=clause, sentence=sentence,
+                reference_years=[r.span() for p in self.reference_years for r in p.finditer(text, *clause)],
+                in_heading=block is not None and block.kind in HEADING_BLOCKS,
+                in_list_item=block is not None and block.kind in LIST_BLOCKS,
+                goal_section=reading.structure.in_goal_zone(m.value_span[0]),
+                lead_paragraph=lead is not None and lead[0] <= m.value_span[0] < lead[1],
+            )
+            contexts.append(ctx)
+        self._link_baselines(text, contexts)
+        for ctx in contexts:
+            self._attach_year(ctx, reading, items, item_starts, heading_years)
+        by_clause: dict[Span, list[int]] = {}
+        for i, ctx in enumerate(contexts):
+            by_clause.setdefault(ctx.clause, []).append(i)
+        for i, ctx in enumerate(contexts):
+            siblings = by_clause[ctx.clause]
+            ctx.features = featurize(ctx, text, self.cues, reading.doc_year, len(siblings), siblings[0] == i,
+                                     _times_in(reading.times, ctx.clause))
+        return contexts
+
+    def _attach_year(self, ctx: QuantityContext, reading: Reading, items: list[Item], item_starts: list[int],
+                     heading_years: list[tuple[int, int]]) -> None:
+        """The year the text ties an amount to, nearest evidence first."""
+        position = ctx.mention.value_span[0]
+        for source, span in (("clause_deadline", ctx.clause), ("sentence_deadline", ctx.sentence)):
+            deadlines = [t for t in _times_in(reading.times, span) if t.is_deadline]
+            resolved = [(t, self._resolve(t, reading)) for t in deadlines]
+            resolved = [(t, y) for t, y in resolved if y is not None]
+            if resolved:
+                nearest = min(resolved, key=lambda ty: _distance(ty[0].span, ctx.mention.span))
+                ctx.year, ctx.year_source = nearest[1], source
+                return
+        i = bisect.bisect_right(item_starts, position) - 1
+        if i >= 0 and items[i].span[0] <= position < items[i].span[1]:
+            ctx.year, ctx.year_source = items[i].year, "scope"
+            return
+        for source, span in (("clause_year", ctx.clause), ("sentence_year", ctx.sentence)):
+            plain = [t for t in _times_in(reading.times, span) if t.kind in ("year", "range") and t.year is not None
+                     and not any(s <= t.span[0] < e for s, e in ctx.reference_years)
+                     and not (ctx.baseline and ctx.baseline[1] == t.year)]
+            if plain:
+                nearest = min(plain, key=lambda t: _distance(t.span, ctx.mention.span))
+                ctx.year, ctx.year_source = nearest.year, source
+                return
+        if any(t.kind == "current" for t in _times_in(reading.times, ctx.sentence)) and reading.doc_year:
+            ctx.year, ctx.year_source = reading.doc_year, "current"
+            return
+        j = bisect.bisect_right(heading_years, (position, 10**9)) - 1
+        if j >= 0:
+            ctx.year, ctx.year_source = heading_years[j][1], "heading"
+            return
+        if reading.title_year is not None:
+            ctx.year, ctx.year_source = reading.title_year, "heading"
+            return
+        if reading.frame_year is not None:
+            ctx.year, ctx.year_source = reading.frame_year, "frame"
+            return
+        if reading.doc_year is not None:
+            ctx.year, ctx.year_source = reading.doc_year, "document"
+
+    @staticmethod
+    def _resolve(t: TimeMention, reading: Reading) -> Optional[int]:
+        if t.year is not None:
+            return t.year
+        return reading.title_year if t.kind == "period" else None
+
+    def _heading_years(self, reading: Reading) -> list[tuple[int, int]]:
+        """(start, year) of every heading that names a year, a deadline or a plan period."""
+        out = []
+        for block in reading.blocks:
+            if block.kind not in HEADING_BLOCKS and not (block.kind == "numbered" and block.rank == 1):
+                continue
+            if block.kind == "title":
+                continue  # the title is the document-wide fallback
+            years = [t.year for t in _times_in(reading.times, block.span) if t.year is not None and t.kind != "current"]
+            if years:
+                out.append((block.span[0], max(years)))
+        return out
+
+    def _link_baselines(self, text: str, contexts: list[QuantityContext]) -> None:
+        """"从2020年的7.8%提高到10%", "from 7.8% in 2020 to 10%": the first amount is where the
+        second starts from."""
+        for i, ctx in enumerate(contexts):
+            for pattern in self.baselines:
+                match = pattern.search(text, *ctx.clause)
+                if not match or not (match.start("value") <= ctx.mention.numeral_span[0] < match.end("value") + 1):
+                    continue
+                later = [j for j in range(i + 1, len(contexts)) if contexts[j].clause == ctx.clause]
+                if not later:
+                    continue
+                year = None
+                if match.groupdict().get("year"):
+                    from pipeline.segment.blocks import parse_year
+
+                    year = parse_year(match, self.data)
+                ctx.baseline_of = later[0]
+                contexts[later[0]].baseline = (ctx.mention.value, year)
+                break
+
+    # -- one target ------------------------------------------------------------------------------
+    def _target(self, text: str, ctx: QuantityContext, per, number: int, contexts: list[QuantityContext]) -> Target:
+        m = ctx.mention
+        previous_end = max((c.mention.span[1] for c in contexts
+                            if c.clause == ctx.clause and c.mention.span[1] <= m.span[0] and c.baseline_of is None),
+                           default=ctx.clause[0])
+        metric_span = self._metric_span(text, (max(previous_end, ctx.clause[0]), m.span[0]), ctx)
+        if metric_span is None:
+            following = min((c.mention.span[0] for c in contexts if c.clause == ctx.clause and c.mention.span[0] >= m.span[1]),
+                            default=ctx.clause[1])
+            tail = strip(text, (m.span[1], following), METRIC_EDGE)
+            metric_span = tail if tail[0] < tail[1] else None
+        quote_start = metric_span[0] if metric_span and metric_span[0] < m.span[0] else m.span[0]
+        quote_end = max(m.span[1], metric_span[1]) if metric_span else m.span[1]
+        if not any(c.clause == ctx.clause and c.mention.span[0] >= m.span[1] for c in contexts):
+            # The last amount of its clause: the quote runs on through its qualifiers
+            # ("per 10,000 people", "of regional GDP") to the clause's end.
+            quote_end = max(quote_end, strip(text, (m.span[1], ctx.clause[1]), METRIC_EDGE + "。.")[1])
+        span = (quote_start, quote_end)
+        baseline = Baseline(value=normalize_value(ctx.baseline[0]), year=ctx.baseline[1]) if ctx.baseline else None
         return Target(
-            id="", kind="quantitative", text=text[span[0]:span[1]], span=span,
+            id=f"T{number}", kind="quantitative", text=text[span[0]:span[1]], span=span,
             metric=text[metric_span[0]:metric_span[1]] if metric_span else None, metric_span=metric_span,
-            value=normalize_value(q.value), value_text=text[q.span[0]:q.span[1]], value_span=q.span,
-            unit=q.unit or DEFAULT_UNIT, per=self._per(text, span), comparator=comparator, year=year,
-            baseline=base, growth=bool(self.growth and self.growth.search(text, *span)),
+            value=normalize_value(m.value), value_max=normalize_value(m.value_max) if m.value_max is not None else None,
+            value_text=text[m.value_span[0]:m.value_span[1]], value_span=m.value_span, unit=m.unit or DEFAULT_UNIT,
+            per=per, comparator=m.comparator, year=ctx.year, baseline=baseline,
+            growth=bool(ctx.features.get("growth")),
         )
 
-    def _comparator(self, text: str, span: Span, q: Quantity) -> tuple[str, int, int]:
-        """Comparator words right after the quantity ("以上", "or more") outrank those before it
-        ("达到", "more than"): "达到80件以上" is ">=". A quantity with neither is "="."""
-        comparator, start, end = "=", q.span[0], q.span[1]
-        if self.before:
-            match = self.before.search(text[span[0]:q.span[0]])
-            if match:
-                comparator = self.data.comparators_before[_key(self.data.comparators_before, match.group().strip())]
-                start = span[0] + match.start()
-        if self.after:
-            match = self.after.match(text[q.span[1]:span[1]])
-            if match:
-                comparator = self.data.comparators_after[_key(self.data.comparators_after, match.group().strip())]
-                end = q.span[1] + match.end()
-        return comparator, start, end
-
-    def _metric_span(self, text: str, span: Span, before: int, after: int) -> Optional[Span]:
-        """What is measured: the words before the number, or after it when none come before
-        ("more than 7,000 national high-tech enterprises")."""
-        lead = _strip(text, (span[0], before), self.clause_chars + ",，:：")
-        if lead[1] - lead[0] > 1:
-            return lead
-        tail = _strip(text, (after, span[1]), self.clause_chars + ",，:：")
-        return tail if tail[0] < tail[1] else None
-
-    def _per(self, text: str, span: Span) -> Optional[Per]:
-        for pattern, spec in self.pers:
-            match = pattern.search(text, *span)
-            if not match:
-                continue
-            groups = match.groupdict()
-            unit = spec.unit or self.data.units.get(groups.get("unit") or "", groups.get("unit") or "")
-            if spec.value is not None:
-                return Per(value=normalize_value(spec.value), unit=unit)
-            raw = groups.get("num")
-            if raw:
-                value = self._per_value(raw)
-                if value is not None:
-                    return Per(value=normalize_value(value), unit=unit)
-        return None
-
-    def _per_value(self, raw: str) -> Optional[float]:
-        if raw in self.data.multipliers:
-            return self.data.multipliers[raw]
-        found = self.numbers.find(raw)
-        if found:
-            return found[0].value
-        try:
-            return float(raw.translate(self.data.native_digit_table()).replace(",", ""))
-        except ValueError:
-            return None
+    def _metric_span(self, text: str, span: Span, ctx: QuantityContext) -> Optional[Span]:
+        """What is measured: the words before the amount in its clause, without a leading deadline."""
+        span = strip(text, span, METRIC_EDGE)
+        span = self._strip_deadline(text, span)
+        return span if span[1] - span[0] > 1 else None
 
 
-def _key(table: dict[str, str], word: str) -> str:
-    return word if word in table else next(k for k in table if k.lower() == word.lower())
+def _sentence_start(segments: Segments, position: int, floor: int) -> int:
+    sentence = segments.sentence_of(position)
+    return max(floor, sentence[0]) if sentence else floor
 
 
-def _strip(text: str, span: Span, extra: str) -> Span:
-    start, end = span
-    while start < end and (text[start].isspace() or text[start] in extra):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in extra):
-        end -= 1
-    return start, end
+def _times_in(times: list[TimeMention], span: Span) -> list[TimeMention]:
+    return [t for t in times if span[0] <= t.span[0] < span[1]]
 
 
-def _number_quantitative(targets: list[Target]) -> list[Target]:
-    out, n = [], 0
-    for target in targets:
-        if target.kind == "quantitative":
-            n += 1
-            target = target.model_copy(update={"id": f"T{n}"})
-        out.append(target)
-    return out
+def _distance(a: Span, b: Span) -> int:
+    return b[0] - a[1] if a[1] <= b[0] else a[0] - b[1] if b[1] <= a[0] else 0
+
+
+def _line(text: str, position: int) -> Span:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return strip(text, (start, len(text) if end < 0 else end))
+
+
+def _block_at(blocks: list[Block], starts: list[int], position: int) -> Optional[Block]:
+    i = bisect.bisect_right(starts, position) - 1
+    return blocks[i] if i >= 0 and blocks[i].span[0] <= position < blocks[i].span[1] else None
+
+
+def _lead_paragraph(blocks: list[Block]) -> Optional[Span]:
+    """The news lead: the first paragraph of some length."""
+    for block in blocks:
+        if block.kind == "paragraph" and block.span[1] - block.span[0] >= 40:
+            return block.span
+    return None

@@ -1,0 +1,185 @@
+"""The decision: is a quantity mention a target, a baseline, a past statistic or someone's forecast?
+
+Each mention gets a context — its clause and sentence, the year the text ties it to and where that
+year comes from, the cue words around it — and a fixed set of features read from that context.
+A logistic regression fitted on the development split (pipeline/evaluation/train_roles.py,
+shipped as JSON coefficients in models/quantity_roles.json) decides target or not; without the
+model file, hand-written rules decide. A mention that is no target is then a baseline (it is the
+"from" of a change), a forecast (forecast cues), or a statistic.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+from pydantic import BaseModel
+
+from pipeline.config import PROJECT_ROOT, LangData, bounded_alternation
+from pipeline.extract.quantities import Mention
+from pipeline.extract.times import TimeMention
+from pipeline.schema import Span
+
+Role = Literal["target", "baseline", "statistic", "forecast"]
+YearSource = Literal["clause_deadline", "sentence_deadline", "scope", "clause_year", "sentence_year", "current",
+                     "heading", "frame", "document"]
+MODEL_PATH = PROJECT_ROOT / "models" / "quantity_roles.json"
+CUE_KINDS = ("target", "future", "past", "forecast", "derived", "source")
+FEATURES = [
+    "year_clause_deadline", "year_sentence_deadline", "year_scope", "year_heading", "year_clause_plain",
+    "year_sentence_plain", "year_frame", "year_current", "year_document", "year_none", "year_future", "year_past",
+    "past_year_in_clause", "cue_target", "cue_future", "cue_past", "cue_forecast", "cue_derived",
+    "cue_source", "cue_target_sentence", "cue_future_sentence", "cue_past_sentence", "cue_forecast_sentence",
+    "comparator_written", "range", "unit_percent", "unit_currency", "unit_physical", "unit_count", "bare_number",
+    "growth", "baseline", "changes_to", "in_heading", "in_list_item", "goal_section", "mentions_in_clause",
+    "first_in_clause", "lead_paragraph",
+]
+
+
+@dataclass
+class QuantityContext:
+    mention: Mention
+    clause: Span
+    sentence: Span
+    year: Optional[int] = None
+    year_source: Optional[YearSource] = None
+    baseline_of: Optional[int] = None          # index of the mention this one is the starting point of
+    baseline: Optional[tuple[float, Optional[int]]] = None   # this mention's own starting point
+    in_heading: bool = False
+    in_list_item: bool = False
+    goal_section: bool = False
+    lead_paragraph: bool = False
+    reference_years: list[Span] = field(default_factory=list)   # "比2020年": base years, not past statistics
+    features: dict[str, float] = field(default_factory=dict)
+
+
+class Cues:
+    """The language's cue words, compiled once."""
+
+    def __init__(self, data: LangData) -> None:
+        flags = re.IGNORECASE if data.case_insensitive else 0
+        self.patterns = {kind: re.compile(bounded_alternation(data.role_cues.get(kind, [])) or "(?!)", flags)
+                         for kind in CUE_KINDS}
+        self.growth = re.compile(bounded_alternation(data.growth_words) or "(?!)", flags)
+
+    def count(self, kind: str, text: str, span: Span, skip: Span) -> int:
+        """Cue words of `kind` in `span` outside `skip` (the amount itself)."""
+        return sum(1 for m in self.patterns[kind].finditer(text, *span) if not (skip[0] <= m.start() < skip[1]))
+
+
+def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[int], mentions_in_clause: int,
+              first_in_clause: bool, times: list[TimeMention]) -> dict[str, float]:
+    m = ctx.mention
+    skip = m.span
+    f = {name: 0.0 for name in FEATURES}
+    if ctx.year_source is None:
+        f["year_none"] = 1.0
+    else:
+        key = {"clause_deadline": "year_clause_deadline", "sentence_deadline": "year_sentence_deadline",
+               "scope": "year_scope", "heading": "year_heading", "clause_year": "year_clause_plain",
+               "sentence_year": "year_sentence_plain", "frame": "year_frame",
+               "current": "year_current", "document": "year_document"}[ctx.year_source]
+        f[key] = 1.0
+    if ctx.year is not None and doc_year is not None:
+        f["year_future"] = float(ctx.year >= doc_year)
+        f["year_past"] = float(ctx.year < doc_year)
+    reference = ctx.year or doc_year
+    if reference is not None:
+        f["past_year_in_clause"] = float(any(
+            t.kind == "year" and t.year is not None and t.year < reference and ctx.clause[0] <= t.span[0] < ctx.clause[1]
+            and not (ctx.baseline and ctx.baseline[1] == t.year)
+            and not any(s <= t.span[0] < e for s, e in ctx.reference_years)
+            for t in times))
+    for kind in ("target", "future", "past", "forecast", "derived", "source"):
+        f[f"cue_{kind}"] = float(min(cues.count(kind, text, ctx.clause, skip), 2))
+    for kind in ("target", "future", "past", "forecast"):
+        f[f"cue_{kind}_sentence"] = float(min(cues.count(kind, text, ctx.sentence, skip), 2))
+    f["comparator_written"] = float(m.comparator_written and m.comparator != "range")
+    f["range"] = float(m.value_max is not None)
+    unit = m.unit
+    f["unit_percent"] = float(unit == "percent")
+    f["unit_currency"] = float(unit in ("CNY", "USD", "THB", "EUR"))
+    f["unit_count"] = float(unit == "count")
+    f["bare_number"] = float(unit is None)
+    f["unit_physical"] = float(unit not in (None, "percent", "count", "CNY", "USD", "THB", "EUR"))
+    f["growth"] = float(bool(cues.growth.search(text, *ctx.clause)))
+    f["baseline"] = float(ctx.baseline_of is not None)
+    f["changes_to"] = float(ctx.baseline is not None)
+    f["in_heading"] = float(ctx.in_heading)
+    f["in_list_item"] = float(ctx.in_list_item)
+    f["goal_section"] = float(ctx.goal_section)
+    f["mentions_in_clause"] = float(min(mentions_in_clause, 4)) / 4
+    f["first_in_clause"] = float(first_in_clause)
+    f["lead_paragraph"] = float(ctx.lead_paragraph)
+    return f
+
+
+class RoleModel(BaseModel):
+    """Logistic regression weights over FEATURES (the target-or-not decision)."""
+
+    features: list[str]
+    coef: list[float]
+    intercept: float
+    threshold: float = 0.5
+    trained_on: str = ""
+    training_examples: dict[str, int] = {}
+
+    def probability(self, features: dict[str, float]) -> float:
+        logit = self.intercept + sum(w * features.get(name, 0.0) for name, w in zip(self.features, self.coef))
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
+
+
+@functools.lru_cache(maxsize=2)
+def load_role_model(path: str = str(MODEL_PATH)) -> Optional[RoleModel]:
+    from pathlib import Path
+
+    file = Path(path)
+    if not file.is_file():
+        return None
+    model = RoleModel.model_validate(json.loads(file.read_text(encoding="utf-8")))
+    if model.features != FEATURES:
+        from pipeline.errors import ResourceMissing
+
+        raise ResourceMissing(f"{file}: fitted on other features; retrain with `python -m pipeline.evaluation.train_roles`")
+    return model
+
+
+def rule_score(f: dict[str, float]) -> float:
+    """The hand-written decision, kept as the baseline of the fitted one: a target is an amount
+    tied to a coming year, or stated as a goal, with no cue of a past value, a forecast or a
+    derived amount, and not the starting point of a change."""
+    derived = f["cue_derived"] and not f["changes_to"]  # "from 7.8% to 10%" is a change, not a derived amount
+    if f["baseline"] or f["cue_forecast"] or derived or f["past_year_in_clause"] or f["year_past"]:
+        return 0.0
+    if f["in_heading"]:
+        return 0.0
+    tied = (f["year_clause_deadline"] or f["year_sentence_deadline"] or f["year_scope"] or f["year_current"]
+            or ((f["year_heading"] or f["year_frame"]) and (f["goal_section"] or f["in_list_item"] or f["cue_target"]
+                                                            or f["cue_future"])))
+    stated = f["cue_target"] or f["cue_future"] or f["goal_section"]
+    if tied and not (f["cue_past"] and not stated):
+        return 1.0
+    if stated and (f["year_clause_plain"] or f["year_sentence_plain"]) and f["year_future"]:
+        return 1.0
+    return 0.0
+
+
+def decide(features: dict[str, float], model: Optional[RoleModel]) -> tuple[bool, float]:
+    """(is a target, score) by the fitted model, or by the rules when there is none."""
+    if model is None:
+        score = rule_score(features)
+        return score >= 0.5, score
+    p = model.probability(features)
+    return p >= model.threshold, p
+
+
+def non_target_role(features: dict[str, float]) -> Role:
+    if features["baseline"]:
+        return "baseline"
+    if features["cue_forecast"] or features["cue_forecast_sentence"]:
+        return "forecast"
+    return "statistic"

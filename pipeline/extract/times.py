@@ -1,0 +1,90 @@
+"""Time expressions: the years a text ties its numbers to.
+
+A deadline ("到2025年", "by 2027", "ภายในปี 2568", "2025年前"), a plain year ("in 2025", "2025年",
+"ปี 68"), a plan period ("十四五", "the 14th Five-Year Plan", "แผน 5 ปี ฉบับที่ 14": its last
+year), a span of years ("2021—2025年": its last year) and the current year ("今年", "this year",
+"ปีนี้": the year of the document). Patterns are language data; the Five-Year Plan calendar is a
+fact about China, kept here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, Optional
+
+from pipeline.config import LangData, alternation
+from pipeline.extract.numbers import ad_year, parse_ordinal
+from pipeline.schema import Span
+
+TimeKind = Literal["deadline", "period", "range", "year", "current"]
+# China's Five-Year Plans: the 1st ran 1953-57, the 2nd 1958-62; after three adjustment years the
+# 3rd ran 1966-70, and every plan since ends five years after the one before (the 14th in 2025).
+FIRST_REGULAR_PLAN = 3
+
+
+def five_year_plan_end(ordinal: int) -> Optional[int]:
+    if ordinal == 1:
+        return 1957
+    if ordinal == 2:
+        return 1962
+    return 1955 + 5 * ordinal if FIRST_REGULAR_PLAN <= ordinal <= 30 else None
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    span: Span
+    kind: TimeKind
+    year: Optional[int]           # None: the current year or an unnumbered plan, resolved per document
+
+    @property
+    def is_deadline(self) -> bool:
+        return self.kind in ("deadline", "period")
+
+
+class TimeReader:
+    def __init__(self, data: LangData) -> None:
+        self.data = data
+        flags = re.IGNORECASE if data.case_insensitive else 0
+        compile_all = lambda patterns: [re.compile(p, flags) for p in patterns]
+        self.tables: list[tuple[TimeKind, list[re.Pattern[str]]]] = [
+            ("deadline", compile_all(data.deadline_patterns)),
+            ("period", compile_all(data.plan_period_patterns)),
+            ("range", compile_all(data.year_range_patterns)),
+            ("year", compile_all(data.year_patterns)),
+        ]
+        self.current = re.compile(alternation(data.current_year_words), flags) if data.current_year_words else None
+
+    def find(self, text: str, start: int = 0, end: Optional[int] = None) -> list[TimeMention]:
+        end = len(text) if end is None else end
+        out: list[TimeMention] = []
+        taken: list[Span] = []
+        for kind, patterns in self.tables:
+            for pattern in patterns:
+                for match in pattern.finditer(text, start, end):
+                    if any(match.start() < e and s < match.end() for s, e in taken):
+                        continue
+                    year = self._year(kind, match)
+                    if year is None and kind != "period":
+                        continue
+                    taken.append(match.span())
+                    out.append(TimeMention(match.span(), kind, year))
+        if self.current is not None:
+            for match in self.current.finditer(text, start, end):
+                if not any(match.start() < e and s < match.end() for s, e in taken):
+                    out.append(TimeMention(match.span(), "current", None))
+        return sorted(out, key=lambda t: t.span)
+
+    def _year(self, kind: TimeKind, match: re.Match[str]) -> Optional[int]:
+        groups = match.groupdict()
+        if kind == "period":
+            ordinal = groups.get("ordinal")
+            return five_year_plan_end(parse_ordinal(ordinal, self.data)) if ordinal else None
+        raw = groups.get("year")
+        if not raw:
+            return None
+        try:
+            year = ad_year(parse_ordinal(raw, self.data), groups.get("era"), self.data)
+        except (ValueError, TypeError):
+            return None
+        return year if 1900 <= year <= 2200 else None
