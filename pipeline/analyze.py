@@ -14,12 +14,14 @@ import hashlib
 import logging
 import re
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Optional
 
-from pipeline.config import SUPPORTED_LANGS, lang_data
+from pipeline.config import SUPPORTED_LANGS, LangData, lang_data
 from pipeline.errors import PipelineError
 from pipeline.extract.dates import DateReader
-from pipeline.extract.entities import doc_entities, find_issuers
+from pipeline.extract.entities import doc_entities
+from pipeline.extract.issuers import IssuerReader
 from pipeline.extract.measures import read_structure
 from pipeline.extract.numbers import number_reader
 from pipeline.extract.quantities import QuantityReader
@@ -28,6 +30,7 @@ from pipeline.extract.times import TimeReader
 from pipeline.ingest import RawDocument, read_document
 from pipeline.lang.detect import detect_languages
 from pipeline.normalize import normalize
+from pipeline.normalize.text import Normalized
 from pipeline.normalize.reading import reading_view
 from pipeline.normalize.reflow import reflow
 from pipeline.nlp import get_nlp
@@ -50,6 +53,48 @@ def analyze_text(text: str, lang: str = "auto", doc_id: str = "text", source: st
 
 
 def analyze_raw(raw: RawDocument, lang: str = "auto") -> Record:
+    prepared = prepare(raw, lang)
+    data, readers, reading = prepared.data, prepared.readers, prepared.reading
+    text, view, zone = prepared.text, reading.text, prepared.zone
+    targets, quantities = readers.targets.extract(reading)
+    entities = doc_entities(prepared.doc, data, keep=zone)
+    title_span = prepared.title_span
+    record = Record(
+        document=DocumentInfo(
+            id=raw.id, source=raw.source, format=raw.format, lang=prepared.lang,
+            title=text[title_span[0]:title_span[1]] if title_span else raw.title, text=text,
+            paragraph_langs=prepared.paragraphs, pages=_pages(raw.pages, prepared.norm.raw_offsets),
+        ),
+        dates=prepared.dates,
+        entities=entities,
+        issuers=readers.issuers.find(view, entities, [b.span for b in reading.blocks if b.kind == "paragraph"],
+                                     zone, title_span),
+        targets=targets,
+        quantities=quantities,
+        chapters=reading.structure.chapters,
+        measures=_with_entities(reading.structure.measures, entities),
+    )
+    return reground(record) if view != text else record
+
+
+@dataclass
+class Prepared:
+    """A document read up to the decisions: text, segments, times, dates and amounts."""
+
+    lang: str
+    data: LangData
+    readers: "Readers"
+    norm: Normalized
+    text: str
+    paragraphs: list
+    zone: tuple[int, int]
+    doc: object
+    dates: list
+    reading: Reading
+    title_span: Optional[tuple[int, int]]
+
+
+def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
     norm = normalize(raw.text)
     detected, _ = detect_languages(norm.text)
     if lang == "auto":
@@ -79,27 +124,12 @@ def analyze_raw(raw: RawDocument, lang: str = "auto") -> Record:
                 + tuple(readers.quantities.per_spans(view, zone)))
     mentions = readers.quantities.find(view, *zone, exclude=excluded)
     title_block = next((b for b in blocks if b.kind == "title"), None)
+    title_span = title_block.span if title_block else None
     reading = Reading(text=view, blocks=blocks, structure=structure, segments=segments, times=times,
-                      mentions=mentions, doc_year=_document_year(dates),
-                      title_year=_title_year(times, title_block.span if title_block else None),
+                      mentions=mentions, doc_year=_document_year(dates), title_year=_title_year(times, title_span),
                       frame_year=_frame_year(times, blocks))
-    targets, quantities = readers.targets.extract(reading)
-    entities = doc_entities(doc, data, keep=zone)
-    title = text[title_block.span[0]:title_block.span[1]] if title_block else raw.title
-    record = Record(
-        document=DocumentInfo(
-            id=raw.id, source=raw.source, format=raw.format, lang=lang, title=title, text=text,
-            paragraph_langs=paragraphs, pages=_pages(raw.pages, norm.raw_offsets),
-        ),
-        dates=dates,
-        entities=entities,
-        issuers=find_issuers(view, entities, data, zone),
-        targets=targets,
-        quantities=quantities,
-        chapters=structure.chapters,
-        measures=_with_entities(structure.measures, entities),
-    )
-    return reground(record) if view != text else record
+    return Prepared(lang=lang, data=data, readers=readers, norm=norm, text=text, paragraphs=paragraphs, zone=zone,
+                    doc=doc, dates=dates, reading=reading, title_span=title_span)
 
 
 class Readers:
@@ -113,6 +143,7 @@ class Readers:
         self.times = TimeReader(data)
         self.quantities = QuantityReader(data, numbers)
         self.targets = TargetExtractor(data, numbers)
+        self.issuers = IssuerReader(data)
         self.block_starts = [re.compile(h.pattern) for h in data.heading_styles]
         if data.bullet_pattern:
             self.block_starts.append(re.compile(data.bullet_pattern))

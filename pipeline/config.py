@@ -116,7 +116,9 @@ class LangData(BaseModel):
     clause_separators: str = ""
     list_separators: list[str] = []
     goal_section_titles: list[str] = []
-    issuing_verbs: list[str] = []
+    issuing_verbs: list[str] = []               # a body right before one issued or announced the document
+    issuer_markers: list[str] = []              # a body right after one issued it: by, according to, 由, โดย
+    issuer_joiners: list[str] = []              # between co-issuers: 、, "and", และ
     boilerplate_markers: list[str] = []
     gloss_brackets: list[str] = []
     ner: Optional[NerConfig] = None

@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.config import lang_data
-from pipeline.extract.entities import doc_entities, find_issuers
+from pipeline.extract.entities import doc_entities
 from pipeline.nlp import get_nlp
 
 
@@ -50,9 +50,15 @@ def test_thai_crf_ner_finds_names_outside_the_gazetteer():
     assert ("กรุงปักกิ่ง", "GPE") in found
 
 
-def test_issuers_are_the_organisations_before_the_issuing_verb():
-    text = "科技部、教育部于2023年3月31日联合印发本意见，四川省人民政府负责实施。"
-    data = lang_data("zh")
-    found = entities("zh", text)
-    issuers = find_issuers(text, found, data, (0, len(text)))
-    assert [e.canonical_id for e in issuers] == ["cn.gov.most", "cn.gov.moe"]
+@pytest.mark.parametrize("lang,text,ids", [
+    ("zh", "科技部、教育部于2023年3月31日联合印发本意见，四川省人民政府负责实施。", ["cn.gov.most", "cn.gov.moe"]),
+    ("en", "China aims to reach 300 EFLOPS, according to the plan issued by six authorities, including the "
+           "Ministry of Industry and Information Technology, the Ministry of Education and the People's Bank of China.",
+     ["cn.gov.miit", "cn.gov.moe", "cn.gov.pboc"]),
+    ("en", "China's State Council issued a plan on Monday. The Ministry of Finance will fund it.", ["cn.gov.state_council"]),
+    ("th", "ปักกิ่ง, 29 มิ.ย. (ซินหัว) -- สำนักบริหารพลังงานแห่งชาติจีน เปิดเผยว่ากำลังการผลิตพลังงานหมุนเวียนสูงขึ้น", ["cn.gov.nea"]),
+])
+def test_issuers_are_the_bodies_that_issue_or_announce(lang, text, ids):
+    from pipeline.analyze import analyze_text
+
+    assert [e.canonical_id for e in analyze_text(text, lang=lang).issuers] == ids

@@ -14,6 +14,7 @@ pipeline reads).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -149,23 +150,28 @@ def corpus_documents(root: Path) -> list[CorpusDocument]:
     return sorted(docs, key=lambda d: d.gold.id)
 
 
+def _pattern(quote: str) -> "re.Pattern[str]":
+    """A quote as a pattern in which any run of whitespace matches any run, or none: paragraph
+    reflow may have joined the lines a quote was written across."""
+    parts = [re.escape(p) for p in re.split(r"\s+", quote.strip()) if p]
+    return re.compile(r"\s*".join(parts))
+
+
+def occurrence_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    from pipeline.normalize import normalize
+
+    pattern = _pattern(normalize(quote).text)
+    return [m.span() for m in pattern.finditer(text)] if pattern.pattern else []
+
+
 def occurrences(text: str, quote: str) -> list[int]:
-    out, i = [], text.find(quote)
-    while i >= 0:
-        out.append(i)
-        i = text.find(quote, i + 1)
-    return out
+    return [s for s, _ in occurrence_spans(text, quote)]
 
 
 def locate(text: str, quote: str, occurrence: int = 0) -> Optional[tuple[int, int]]:
-    """The span of a gold quote in the normalised text, or None."""
-    from pipeline.normalize import normalize
-
-    quote = normalize(quote).text
-    found = occurrences(text, quote)
-    if occurrence >= len(found):
-        return None
-    return found[occurrence], found[occurrence] + len(quote)
+    """The span of a gold quote in the document's text, or None."""
+    found = occurrence_spans(text, quote)
+    return found[occurrence] if occurrence < len(found) else None
 
 
 def document_text(path: Path) -> str:
@@ -196,7 +202,7 @@ def check_document(doc: CorpusDocument) -> list[str]:
             problems.append(f"{doc.gold.id}: {kind} quote not found in the text: {quote!r}")
         elif item.occurrence >= count:
             problems.append(f"{doc.gold.id}: {kind} quote {quote!r} has {count} occurrence(s), occurrence={item.occurrence}")
-        elif count > 1 and kind == "target" and "occurrence" not in item.model_fields_set:
+        elif text.count(normalize(quote).text) > 1 and kind == "target" and "occurrence" not in item.model_fields_set:
             problems.append(f"{doc.gold.id}: target quote {quote!r} occurs {count} times: lengthen it or set occurrence")
     return problems
 

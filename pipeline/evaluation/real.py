@@ -23,9 +23,8 @@ from typing import Callable, Optional
 from pydantic import BaseModel
 
 from pipeline.config import PROJECT_ROOT
-from pipeline.evaluation.corpus import CorpusDocument, GoldDocument, corpus_documents, locate, occurrences
+from pipeline.evaluation.corpus import GoldDocument, corpus_documents, locate, occurrence_spans
 from pipeline.evaluation.score import Counts
-from pipeline.normalize import normalize
 
 REAL = PROJECT_ROOT / "corpora" / "real"
 FIELDS = ("targets", "spans", "issuers", "dates")
@@ -162,8 +161,7 @@ def _issuers(record, doc: GoldDocument, text: str) -> Counts:
     tp = len(gold_ids & predicted_ids)
     unlinked = [i for i in doc.issuers if not i.id]
     for issuer in unlinked:
-        quote = normalize(issuer.text).text
-        spans = [(s, s + len(quote)) for s in occurrences(text, quote)]
+        spans = occurrence_spans(text, issuer.text)
         if any(_overlap(s, e.span) for s in spans for e in predicted if not e.canonical_id or e.canonical_id not in gold_ids):
             tp += 1
     n_predicted = len(predicted_ids) + sum(1 for e in predicted if not e.canonical_id)
@@ -190,8 +188,7 @@ def _dates(record, doc: GoldDocument, text: str) -> tuple[Counts, Counts]:
 def _violations(record, doc: GoldDocument, text: str) -> list[str]:
     out = []
     for item in doc.not_targets:
-        quote = normalize(item.quote).text
-        spans = [(s, s + len(quote)) for s in occurrences(text, quote)]
+        spans = occurrence_spans(text, item.quote)
         for t in record.targets:
             if t.kind == "quantitative" and t.value_span and any(_overlap(t.value_span, s) for s in spans):
                 out.append(f"{item.quote!r} ({item.why}) read as target {t.id}")

@@ -92,7 +92,7 @@ class DateReader:
         counts = Counter(int(d.iso[:4]) for d in dates) or Counter(y for y in years if MIN_YEAR <= y <= MAX_YEAR)
         if not counts:
             return None
-        return max(counts, key=lambda y: (counts[y], y))
+        return max(counts, key=lambda y: (counts[y], y))  # the most frequent; on a tie, the latest
 
     @staticmethod
     def _document_month(dates: list[DateMention]) -> Optional[int]:

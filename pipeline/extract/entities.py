@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable, Optional
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -153,29 +153,3 @@ def _gloss_bracket(text: str, after: int, opens: dict[str, str]) -> Optional[Spa
             if depth == 0:
                 return (i + 1, j)  # brackets may nest: "(Western (Chengdu) Science City)"
     return None
-
-
-def find_issuers(text: str, entities: Iterable[Entity], data: LangData, search: Span) -> list[Entity]:
-    """Issuing bodies: the organisations named before the first issuing verb ("ร่วมกันจัดทำ",
-    "印发", "jointly issued") in the same paragraph, in the document's order."""
-    if not data.issuing_verbs:
-        return []
-    verbs = re.compile(alternation(data.issuing_verbs))
-    orgs = [e for e in entities if e.type == "ORG" and e.source != "gloss" and search[0] <= e.span[0] < search[1]]
-    for match in verbs.finditer(text, *search):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        named = [e for e in orgs if line_start <= e.span[0] and e.span[1] <= match.start()]
-        if named:
-            return _unique_by_id(named)
-    return []
-
-
-def _unique_by_id(entities: list[Entity]) -> list[Entity]:
-    seen: set[str] = set()
-    out = []
-    for e in entities:
-        key = e.canonical_id or e.text
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
-    return out

@@ -25,18 +25,21 @@ from pipeline.extract.times import TimeMention
 from pipeline.schema import Span
 
 Role = Literal["target", "baseline", "statistic", "forecast"]
-YearSource = Literal["clause_deadline", "sentence_deadline", "scope", "clause_year", "sentence_year", "current",
+YearSource = Literal["clause_deadline", "sentence_deadline", "heading_scope", "scope", "clause_year", "sentence_year", "current",
                      "heading", "frame", "document"]
 MODEL_PATH = PROJECT_ROOT / "models" / "quantity_roles.json"
 CUE_KINDS = ("target", "future", "past", "forecast", "derived", "source")
+# The sentence the embedding reads is cut at this many characters (a long sentence is a list).
+EMBEDDED_CHARS = 300
 FEATURES = [
-    "year_clause_deadline", "year_sentence_deadline", "year_scope", "year_heading", "year_clause_plain",
+    "year_clause_deadline", "year_sentence_deadline", "year_heading_scope", "year_scope", "year_heading", "year_clause_plain",
     "year_sentence_plain", "year_frame", "year_current", "year_document", "year_none", "year_future", "year_past",
     "past_year_in_clause", "cue_target", "cue_future", "cue_past", "cue_forecast", "cue_derived",
     "cue_source", "cue_target_sentence", "cue_future_sentence", "cue_past_sentence", "cue_forecast_sentence",
     "comparator_written", "range", "unit_percent", "unit_currency", "unit_physical", "unit_count", "bare_number",
+    "counted_noun",
     "growth", "baseline", "changes_to", "in_heading", "in_list_item", "goal_section", "mentions_in_clause",
-    "first_in_clause", "lead_paragraph",
+    "first_in_clause", "lead_paragraph", "rule_target",
 ]
 
 
@@ -49,6 +52,7 @@ class QuantityContext:
     year_source: Optional[YearSource] = None
     baseline_of: Optional[int] = None          # index of the mention this one is the starting point of
     baseline: Optional[tuple[float, Optional[int]]] = None   # this mention's own starting point
+    counted_noun: bool = False          # a bare number whose clause names what it counts ("patents reach 80")
     in_heading: bool = False
     in_list_item: bool = False
     goal_section: bool = False
@@ -80,7 +84,8 @@ def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[in
         f["year_none"] = 1.0
     else:
         key = {"clause_deadline": "year_clause_deadline", "sentence_deadline": "year_sentence_deadline",
-               "scope": "year_scope", "heading": "year_heading", "clause_year": "year_clause_plain",
+               "heading_scope": "year_heading_scope", "scope": "year_scope", "heading": "year_heading",
+               "clause_year": "year_clause_plain",
                "sentence_year": "year_sentence_plain", "frame": "year_frame",
                "current": "year_current", "document": "year_document"}[ctx.year_source]
         f[key] = 1.0
@@ -104,7 +109,8 @@ def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[in
     f["unit_percent"] = float(unit == "percent")
     f["unit_currency"] = float(unit in ("CNY", "USD", "THB", "EUR"))
     f["unit_count"] = float(unit == "count")
-    f["bare_number"] = float(unit is None)
+    f["bare_number"] = float(unit is None and not ctx.counted_noun)
+    f["counted_noun"] = float(unit is None and ctx.counted_noun)
     f["unit_physical"] = float(unit not in (None, "percent", "count", "CNY", "USD", "THB", "EUR"))
     f["growth"] = float(bool(cues.growth.search(text, *ctx.clause)))
     f["baseline"] = float(ctx.baseline_of is not None)
@@ -115,21 +121,28 @@ def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[in
     f["mentions_in_clause"] = float(min(mentions_in_clause, 4)) / 4
     f["first_in_clause"] = float(first_in_clause)
     f["lead_paragraph"] = float(ctx.lead_paragraph)
+    f["rule_target"] = rule_score(f)   # the hand-written decision, as evidence the model weighs
     return f
 
 
 class RoleModel(BaseModel):
-    """Logistic regression weights over FEATURES (the target-or-not decision)."""
+    """Logistic regression weights over FEATURES and, when `encoder` is set, over the sentence's
+    embedding by that encoder (the target-or-not decision)."""
 
     features: list[str]
     coef: list[float]
     intercept: float
+    encoder: Optional[str] = None
+    embedding_coef: list[float] = []
     threshold: float = 0.5
+    rule_threshold: float = 0.5   # an amount the rules call a target needs only this much
     trained_on: str = ""
     training_examples: dict[str, int] = {}
 
-    def probability(self, features: dict[str, float]) -> float:
+    def probability(self, features: dict[str, float], embedding=None) -> float:
         logit = self.intercept + sum(w * features.get(name, 0.0) for name, w in zip(self.features, self.coef))
+        if self.encoder is not None and embedding is not None:
+            logit += float(sum(w * x for w, x in zip(self.embedding_coef, embedding)))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
 
 
@@ -148,6 +161,24 @@ def load_role_model(path: str = str(MODEL_PATH)) -> Optional[RoleModel]:
     return model
 
 
+_OVERRIDE: list[Optional[RoleModel]] = []
+
+
+def current_role_model() -> Optional[RoleModel]:
+    """The fitted model, unless an ablation asked for the rules alone (`rules_only`)."""
+    return _OVERRIDE[-1] if _OVERRIDE else load_role_model()
+
+
+class rules_only:
+    """`with rules_only(): ...` decides by the hand-written rules, for the ablation in `make eval`."""
+
+    def __enter__(self):
+        _OVERRIDE.append(None)
+
+    def __exit__(self, *exc):
+        _OVERRIDE.pop()
+
+
 def rule_score(f: dict[str, float]) -> float:
     """The hand-written decision, kept as the baseline of the fitted one: a target is an amount
     tied to a coming year, or stated as a goal, with no cue of a past value, a forecast or a
@@ -157,7 +188,8 @@ def rule_score(f: dict[str, float]) -> float:
         return 0.0
     if f["in_heading"]:
         return 0.0
-    tied = (f["year_clause_deadline"] or f["year_sentence_deadline"] or f["year_scope"] or f["year_current"]
+    tied = (f["year_clause_deadline"] or f["year_sentence_deadline"] or f["year_heading_scope"] or f["year_scope"]
+            or f["year_current"]
             or ((f["year_heading"] or f["year_frame"]) and (f["goal_section"] or f["in_list_item"] or f["cue_target"]
                                                             or f["cue_future"])))
     stated = f["cue_target"] or f["cue_future"] or f["goal_section"]
@@ -168,13 +200,30 @@ def rule_score(f: dict[str, float]) -> float:
     return 0.0
 
 
-def decide(features: dict[str, float], model: Optional[RoleModel]) -> tuple[bool, float]:
-    """(is a target, score) by the fitted model, or by the rules when there is none."""
+def sentence_embeddings(model: Optional[RoleModel], texts: list[str], lang: str):
+    """Embeddings of the sentences the model reads (one row per text), or None without one."""
+    if model is None or model.encoder is None or not texts:
+        return None
+    from pipeline.align.encoders import get_encoder
+
+    unique = sorted(set(texts))
+    rows = get_encoder(model.encoder).encode(unique, [lang] * len(unique))
+    index = {t: i for i, t in enumerate(unique)}
+    return [rows[index[t]] for t in texts]
+
+
+def decide(features: dict[str, float], model: Optional[RoleModel], embedding=None) -> tuple[bool, float]:
+    """(is a target, score) by the fitted model, or by the rules when there is none. The starting
+    point of a change ("from 7.8% in 2020 to 10%") is a baseline by construction, whatever scores."""
+    if features["baseline"]:
+        return False, 0.0
     if model is None:
         score = rule_score(features)
         return score >= 0.5, score
-    p = model.probability(features)
-    return p >= model.threshold, p
+    p = model.probability(features, embedding)
+    # Rules plus classifier: what the rules call a target stands unless the model is confident it
+    # is not; what they do not, the model alone decides.
+    return p >= model.threshold or (features["rule_target"] >= 0.5 and p >= model.rule_threshold), p
 
 
 def non_target_role(features: dict[str, float]) -> Role:

@@ -20,11 +20,12 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from pipeline.config import LangData
+from pipeline.config import LangData, bounded_alternation
 from pipeline.extract.measures import Structure
 from pipeline.extract.numbers import NumberReader, normalize_value
 from pipeline.extract.quantities import Mention, QuantityReader
-from pipeline.extract.roles import Cues, QuantityContext, decide, featurize, load_role_model, non_target_role
+from pipeline.extract.roles import (EMBEDDED_CHARS, Cues, QuantityContext, current_role_model, decide, featurize,
+                                    non_target_role, sentence_embeddings)
 from pipeline.extract.times import TimeMention
 from pipeline.schema import Baseline, QuantityMention, Span, Target
 from pipeline.segment.blocks import Block
@@ -35,6 +36,8 @@ HEADING_BLOCKS = ("title", "heading", "deadline")
 LIST_BLOCKS = ("bullet", "numbered")
 DEFAULT_UNIT = "count"  # a bare number of things: "7,000 national high-tech enterprises"
 METRIC_EDGE = ",，:：、;；"
+# How far from a bare number the noun it counts may stand ("national high-tech enterprises number 7,000").
+COUNTED_NOUN_WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Item:
     span: Span
     year: int
     goals_allowed: bool
+    under_heading: bool = False   # scoped by a deadline heading, not by an inline deadline
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ class TargetExtractor:
         self.baselines = [re.compile(p, flags) for p in data.baseline_patterns]
         self.reference_years = [re.compile(p, flags) for p in data.reference_year_patterns]
         self.clause_chars = data.clause_separators
+        count_words = [w for w, unit in data.units.items() if unit == "count"]
+        self.count_nouns = re.compile(bounded_alternation(count_words), flags) if count_words else None
 
     # -- goals: deadline scopes --------------------------------------------------------------
     def items(self, reading: Reading) -> list[Item]:
@@ -85,7 +91,7 @@ class TargetExtractor:
             if heading_year is not None and block.kind != "numbered":
                 spans = ([strip(text, block.body_span, self.clause_chars)] if block.kind == "bullet"
                          else reading.segments.clauses_in(block.body_span))
-                out.extend(Item(s, heading_year, True) for s in spans)
+                out.extend(Item(s, heading_year, True, under_heading=True) for s in spans)
                 continue
             heading_year = None
             goals = reading.structure.in_goal_zone(block.span[0])
@@ -119,15 +125,20 @@ class TargetExtractor:
         return span
 
     # -- everything ----------------------------------------------------------------------------
+    def contexts(self, reading: Reading) -> list[QuantityContext]:
+        """Every amount with its context and features (what the decision and its training read)."""
+        return self._contexts(reading, self.items(reading))
+
     def extract(self, reading: Reading) -> tuple[list[Target], list[QuantityMention]]:
         text = reading.text
         items = self.items(reading)
         contexts = self._contexts(reading, items)
-        model = load_role_model()
+        model = current_role_model()
+        embeddings = sentence_embeddings(model, [embedded_text(text, c) for c in contexts], self.data.lang)
         targets: list[Target] = []
         quantities: list[QuantityMention] = []
-        for ctx in contexts:
-            is_target, score = decide(ctx.features, model)
+        for i, ctx in enumerate(contexts):
+            is_target, score = decide(ctx.features, model, embeddings[i] if embeddings is not None else None)
             role = "target" if is_target else non_target_role(ctx.features)
             m = ctx.mention
             per = self.quantities.per(text, ctx.clause)
@@ -180,6 +191,7 @@ class TargetExtractor:
                 clause = (block.body_span[0], max(clause[1], block.body_span[0]))  # not the bullet mark
             ctx = QuantityContext(
                 mention=m, clause=clause, sentence=sentence,
+                counted_noun=m.unit is None and self._names_what_it_counts(text, clause, m),
                 reference_years=[r.span() for p in self.reference_years for r in p.finditer(text, *clause)],
                 in_heading=block is not None and block.kind in HEADING_BLOCKS,
                 in_list_item=block is not None and block.kind in LIST_BLOCKS,
@@ -199,6 +211,14 @@ class TargetExtractor:
                                      _times_in(reading.times, ctx.clause))
         return contexts
 
+    def _names_what_it_counts(self, text: str, clause: Span, m: Mention) -> bool:
+        """A bare number whose clause names countable things near it: "high-value invention patents
+        reach 80 or more", "20,000 public charging stations"."""
+        if self.count_nouns is None:
+            return False
+        window = (max(clause[0], m.span[0] - COUNTED_NOUN_WINDOW), min(clause[1], m.span[1] + COUNTED_NOUN_WINDOW))
+        return self.count_nouns.search(text, *window) is not None
+
     def _attach_year(self, ctx: QuantityContext, reading: Reading, items: list[Item], item_starts: list[int],
                      heading_years: list[tuple[int, int]]) -> None:
         """The year the text ties an amount to, nearest evidence first."""
@@ -211,18 +231,18 @@ class TargetExtractor:
                 nearest = min(resolved, key=lambda ty: _distance(ty[0].span, ctx.mention.span))
                 ctx.year, ctx.year_source = nearest[1], source
                 return
+        clause_year = self._plain_year(ctx, reading, ctx.clause)
+        if clause_year is not None:
+            ctx.year, ctx.year_source = clause_year, "clause_year"
+            return
         i = bisect.bisect_right(item_starts, position) - 1
         if i >= 0 and items[i].span[0] <= position < items[i].span[1]:
-            ctx.year, ctx.year_source = items[i].year, "scope"
+            ctx.year, ctx.year_source = items[i].year, "heading_scope" if items[i].under_heading else "scope"
             return
-        for source, span in (("clause_year", ctx.clause), ("sentence_year", ctx.sentence)):
-            plain = [t for t in _times_in(reading.times, span) if t.kind in ("year", "range") and t.year is not None
-                     and not any(s <= t.span[0] < e for s, e in ctx.reference_years)
-                     and not (ctx.baseline and ctx.baseline[1] == t.year)]
-            if plain:
-                nearest = min(plain, key=lambda t: _distance(t.span, ctx.mention.span))
-                ctx.year, ctx.year_source = nearest.year, source
-                return
+        sentence_year = self._plain_year(ctx, reading, ctx.sentence)
+        if sentence_year is not None:
+            ctx.year, ctx.year_source = sentence_year, "sentence_year"
+            return
         if any(t.kind == "current" for t in _times_in(reading.times, ctx.sentence)) and reading.doc_year:
             ctx.year, ctx.year_source = reading.doc_year, "current"
             return
@@ -238,6 +258,17 @@ class TargetExtractor:
             return
         if reading.doc_year is not None:
             ctx.year, ctx.year_source = reading.doc_year, "document"
+
+    @staticmethod
+    def _plain_year(ctx: QuantityContext, reading: Reading, span: Span) -> Optional[int]:
+        """The nearest plain year in `span` that is neither a base year ("比2020年") nor the
+        year of this amount's own starting point."""
+        plain = [t for t in _times_in(reading.times, span) if t.kind in ("year", "range") and t.year is not None
+                 and not any(s <= t.span[0] < e for s, e in ctx.reference_years)
+                 and not (ctx.baseline and ctx.baseline[1] == t.year)]
+        if not plain:
+            return None
+        return min(plain, key=lambda t: _distance(t.span, ctx.mention.span)).year
 
     @staticmethod
     def _resolve(t: TimeMention, reading: Reading) -> Optional[int]:
@@ -312,6 +343,16 @@ class TargetExtractor:
         span = strip(text, span, METRIC_EDGE)
         span = self._strip_deadline(text, span)
         return span if span[1] - span[0] > 1 else None
+
+
+def embedded_text(text: str, ctx: QuantityContext) -> str:
+    """The sentence the decision's embedding reads: the amount's sentence, at most EMBEDDED_CHARS
+    around the amount."""
+    start, end = ctx.sentence
+    if end - start > EMBEDDED_CHARS:
+        start = max(start, ctx.mention.span[0] - EMBEDDED_CHARS // 2)
+        end = min(end, start + EMBEDDED_CHARS)
+    return text[start:end]
 
 
 def _sentence_start(segments: Segments, position: int, floor: int) -> int:

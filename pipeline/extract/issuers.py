@@ -1,0 +1,143 @@
+"""Issuers: the bodies that issue a document, or the plan a news report is about.
+
+Read where texts name them:
+- a subject before an issuing verb: "科技部、教育部于2023年3月31日联合印发", "China's State Council
+  issued", "สำนักบริหารพลังงานแห่งชาติจีน เปิดเผยว่า";
+- after a marker of the passive or of the source: "released by the Ministry of Industry and
+  Information Technology", "according to the National Energy Administration", "由国务院印发",
+  "issued by six authorities, including the MIIT, ...";
+- the signature block of an official text: a body alone on its line above the date.
+
+Only the opening of a document (its title and first sentences) and its signature are read: a body
+named further in is an actor of the text, not its issuer. A run of bodies joined by commas or
+"and" is one list of co-issuers. Verbs, markers and joiners are language data.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from pipeline.config import LangData, bounded_alternation
+from pipeline.schema import Entity, Span
+
+# How many paragraphs of the body, after the title, can name the issuer (a Thai brief's first
+# paragraph may list fourteen bodies before its verb).
+LEAD_PARAGRAPHS = 3
+# The most text between a body and its verb ("(NEA) on Thursday", "于2023年3月31日"), or between a
+# marker and the body ("six authorities, including the").
+MAX_GAP = 40
+# The most text between two co-issuers ("、", ", and the ", " และ").
+MAX_JOINT = 12
+# A signature block sits in the last characters of a text.
+SIGNATURE_CHARS = 400
+
+
+class IssuerReader:
+    def __init__(self, data: LangData) -> None:
+        flags = re.IGNORECASE if data.case_insensitive else 0
+        self.verbs = re.compile(bounded_alternation(data.issuing_verbs), flags) if data.issuing_verbs else None
+        self.markers = re.compile(bounded_alternation(data.issuer_markers), flags) if data.issuer_markers else None
+        joiners = bounded_alternation(data.issuer_joiners) if data.issuer_joiners else "(?!)"
+        self.joint = re.compile(rf"(?:\s|{joiners})*", flags)
+        self.sentence_end = re.compile(f"[{re.escape(data.sentence_terminators + '。.!?')}\n]")
+
+    def find(self, text: str, entities: Iterable[Entity], paragraphs: list[Span], zone: Span,
+             title: Optional[Span]) -> list[Entity]:
+        """`paragraphs`: the body's paragraph spans in order (after reflow, its lines)."""
+        bodies = [e for e in entities if e.type == "ORG" and e.source != "gloss" and zone[0] <= e.span[0] < zone[1]
+                  and not (e.canonical_id is None and _bracketed(text, e.span))]
+        if not bodies:
+            return []
+        found: list[Entity] = []
+        for span in self._opening(paragraphs, zone, title):
+            found += self._subjects(text, bodies, span) + self._agents(text, bodies, span)
+        found += self._signature(text, bodies, zone)
+        return _unique(sorted(found, key=lambda e: e.span))
+
+    @staticmethod
+    def _opening(paragraphs: list[Span], zone: Span, title: Optional[Span]) -> list[Span]:
+        spans = [title] if title else []
+        body = [s for s in paragraphs if zone[0] <= s[0] < zone[1] and (title is None or s[0] >= title[1])]
+        return spans + body[:LEAD_PARAGRAPHS]
+
+    def _subjects(self, text: str, bodies: list[Entity], span: Span) -> list[Entity]:
+        """Bodies right before an issuing verb, with the co-issuers listed before them."""
+        if self.verbs is None:
+            return []
+        out = []
+        for verb in self.verbs.finditer(text, *span):
+            before = [e for e in bodies if span[0] <= e.span[0] and e.span[1] <= verb.start()
+                      and self._short_gap(text, e.span[1], verb.start())]
+            if before:
+                out += self._chain(text, bodies, max(before, key=lambda e: e.span[1]), backwards=True)
+        return out
+
+    def _agents(self, text: str, bodies: list[Entity], span: Span) -> list[Entity]:
+        """Bodies right after "by", "according to", "由", "โดย", with the co-issuers after them."""
+        if self.markers is None:
+            return []
+        out = []
+        for marker in self.markers.finditer(text, *span):
+            after = [e for e in bodies if marker.end() <= e.span[0] < span[1] and self._short_gap(text, marker.end(), e.span[0])]
+            if after:
+                out += self._chain(text, bodies, min(after, key=lambda e: e.span[0]), backwards=False)
+        return out
+
+    def _short_gap(self, text: str, start: int, end: int) -> bool:
+        return 0 <= end - start <= MAX_GAP and not self.sentence_end.search(text, start, end)
+
+    def _chain(self, text: str, bodies: list[Entity], anchor: Entity, backwards: bool) -> list[Entity]:
+        """The anchor and the bodies joined to it by list joiners, in text order."""
+        chain = [anchor]
+        ordered = sorted(bodies, key=lambda e: e.span)
+        while True:
+            edge = chain[0] if backwards else chain[-1]
+            if backwards:
+                nxt = [e for e in ordered if e.span[1] <= edge.span[0] and self._joined(text, e.span[1], edge.span[0])]
+                if not nxt:
+                    break
+                chain.insert(0, max(nxt, key=lambda e: e.span[1]))
+            else:
+                nxt = [e for e in ordered if e.span[0] >= edge.span[1] and self._joined(text, edge.span[1], e.span[0])]
+                if not nxt:
+                    break
+                chain.append(min(nxt, key=lambda e: e.span[0]))
+        return chain
+
+    def _joined(self, text: str, start: int, end: int) -> bool:
+        if end - start > MAX_JOINT:
+            return False
+        match = self.joint.fullmatch(text, start, end)
+        return match is not None
+
+    def _signature(self, text: str, bodies: list[Entity], zone: Span) -> list[Entity]:
+        """A body alone on one of the last lines, the way official texts are signed."""
+        out = []
+        for e in bodies:
+            if e.span[0] < zone[1] - SIGNATURE_CHARS:
+                continue
+            line_start = text.rfind("\n", 0, e.span[0]) + 1
+            line_end = text.find("\n", e.span[1])
+            line = text[line_start:len(text) if line_end < 0 else line_end]
+            if line.strip() == e.text.strip():
+                out.append(e)
+        return out
+
+
+def _bracketed(text: str, span: Span) -> bool:
+    """A name in brackets without an id is a credit ("(ซินหัว)", "(Xinhua)"), not an issuer."""
+    before = text[max(0, span[0] - 2):span[0]].strip()
+    after = text[span[1]:span[1] + 2].strip()
+    return before[-1:] in "(（" and before != "" and after[:1] in ")）" and after != ""
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    seen: set[str] = set()
+    out = []
+    for e in entities:
+        key = e.canonical_id or e.text
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
