@@ -210,17 +210,38 @@ def schema(
     typer.echo(json.dumps(model.model_json_schema(), indent=1, ensure_ascii=False))
 
 
+class Split(str, Enum):
+    all = "all"
+    dev = "dev"
+    test = "test"
+
+
 @app.command("eval")
 def evaluate(
     corpus: Path = typer.Option(None, help="corpus folder with documents/ and gold/ (default: the bundled one)"),
     alignment: bool = typer.Option(True, help="also score alignment over the perturbation suite and cross-language cases"),
     encoders: str = typer.Option("use-m3,lexical", help="encoders to score alignment with, comma-separated"),
+    real: bool = typer.Option(True, help="score the real-document corpus (corpora/real), per split, language and field"),
+    split: Split = typer.Option(Split.all, help="which split of the real corpus to score"),
+    ablation: bool = typer.Option(True, help="on the real corpus, also score the hand-written rules alone"),
     as_json: bool = typer.Option(False, "--json", help="print the figures as JSON"),
 ) -> None:
-    """Score extraction against every gold file, and alignment per encoder."""
+    """Score extraction against every gold file, the real corpus per split, and alignment per encoder."""
     from pipeline.evaluation.score import evaluate_corpus, format_report
 
     report = _run(lambda: evaluate_corpus(corpus))
+    splits = ("dev", "test") if split == Split.all else (split.value,)
+    real_report = rules_report = cross_report = None
+    if real:
+        from pipeline.evaluation.crosslang import evaluate_crosslang
+        from pipeline.evaluation.real import evaluate_real
+        from pipeline.extract.roles import rules_only
+
+        real_report = _run(lambda: evaluate_real(splits=splits))
+        if ablation:
+            with rules_only():
+                rules_report = _run(lambda: evaluate_real(splits=splits))
+        cross_report = _run(lambda: evaluate_crosslang())
     reports = []
     if alignment:
         from pipeline.evaluation.alignment import evaluate_alignment
@@ -228,9 +249,21 @@ def evaluate(
         reports = [_run(lambda name=name: evaluate_alignment(name)) for name in encoders.split(",") if name]
     if as_json:
         payload = {"extraction": report.model_dump(), "alignment": [r.model_dump() for r in reports]}
+        if real_report is not None:
+            payload["real"] = real_report.figures()
+            payload["real_rules_only"] = rules_report.figures() if rules_report else None
+            payload["crosslang"] = {k: v.model_dump() for k, v in cross_report.totals().items()}
         typer.echo(json.dumps(payload, indent=1, ensure_ascii=False))
         return
-    typer.echo("Extraction\n" + format_report(report))
+    typer.echo("Bundled documents (corpora/gold; written for the project, except the Thai seed)\n" + format_report(report))
+    if real_report is not None:
+        from pipeline.evaluation.crosslang import format_crosslang
+        from pipeline.evaluation.real import format_real
+
+        typer.echo("\nReal documents (corpora/real), rules plus classifier\n" + format_real(real_report))
+        if rules_report is not None:
+            typer.echo("\nReal documents, hand-written rules alone (ablation)\n" + format_real(rules_report))
+        typer.echo("\nCross-language groups: gold-linked targets matched by compare A B\n" + format_crosslang(cross_report))
     if reports:
         from pipeline.evaluation.alignment import format_alignment
 

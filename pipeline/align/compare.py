@@ -15,6 +15,7 @@ from pipeline.align.encoders import DEFAULT_ENCODER, get_encoder
 from pipeline.align.features import FEATURES, feature_tensor
 from pipeline.align.items import AlignItem, Side, side_from_canonical, side_from_record
 from pipeline.align.scorer import AlignerModel, load_model
+from pipeline.extract.units import convert, same_amount
 from pipeline.canonical.model import CanonicalRecord
 from pipeline.schema import Comparison, Discrepancy, Match, Merge, OrderChange, Record, SideInfo
 
@@ -84,8 +85,16 @@ def _changes(kind: str, a: AlignItem, b: AlignItem) -> list[Discrepancy]:
     out = []
     if kind == "target" and a.facts and b.facts:
         fa, fb = a.facts, b.facts
-        checks = [("value", fa.value, fb.value), ("comparator", fa.comparator, fb.comparator),
-                  ("year", fa.year, fb.year), ("unit", fa.unit, fb.unit)]
+        checks = [("comparator", fa.comparator, fb.comparator), ("year", fa.year, fb.year)]
+        if fa.value_max is not None and fb.value_max is not None and fa.unit == fb.unit:
+            checks.append(("value", fa.value_max, fb.value_max))  # the upper ends of two ranges
+        if fa.unit == fb.unit or convert(1.0, fa.unit or "", fb.unit or "") is None:
+            checks += [("value", fa.value, fb.value), ("unit", fa.unit, fb.unit)]
+        elif not same_amount(fa.value, fa.unit, fb.value, fb.unit):
+            # Units of one dimension (斤 and tonnes): the values are compared after conversion.
+            converted = convert(fa.value, fa.unit, fb.unit) if fa.value is not None else None
+            out.append(_change("value", kind, a, b, fa.value, fb.value,
+                               note=f"{fa.value:g} {fa.unit} is {converted:g} {fb.unit}" if converted is not None else ""))
         for name, ca, sb in checks:
             if not _same(ca, sb):
                 out.append(_change(name, kind, a, b, ca, sb))

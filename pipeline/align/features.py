@@ -13,6 +13,7 @@ import numpy as np
 from pipeline.align.encoders import Encoder
 from pipeline.align.items import AlignItem, TargetFacts
 from pipeline.align.lexicon import english_bag, overlap
+from pipeline.extract.units import convert, same_amount
 
 COMMON = ["embedding", "embedding_local", "mutual_best", "neighbours", "lexical", "lexical_local", "numbers",
           "entities", "position"]
@@ -39,11 +40,11 @@ def _target_features(a: Optional[TargetFacts], b: Optional[TargetFacts]) -> dict
     same_per = (a.per is None and b.per is None) or (
         a.per is not None and b.per is not None and a.per.unit == b.per.unit and _same_value(a.per.value, b.per.value))
     return {
-        "unit": float(a.unit == b.unit),
+        "unit": float(a.unit == b.unit or (a.unit is not None and b.unit is not None and convert(1.0, a.unit, b.unit) is not None)),
         "per": float(same_per),
         "growth": float(a.growth == b.growth),
         "year": float(a.year == b.year),
-        "value": _same_value(a.value, b.value),
+        "value": float(same_amount(a.value, a.unit, b.value, b.unit)),
     }
 
 

@@ -23,6 +23,7 @@ class TargetFacts:
     comparator: Optional[str]
     year: Optional[int]
     growth: bool
+    value_max: Optional[float] = None
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def side_from_record(record: Record) -> Side:
     goals = [t for t in record.targets if t.kind == "qualitative"]
     side.items["target"] = [
         AlignItem("target", t.id, t.text, lang, pos, t.span, *inside(t.span), t.year,
-                  TargetFacts(t.value, t.unit, t.per, t.comparator, t.year, t.growth))
+                  TargetFacts(t.value, t.unit, t.per, t.comparator, t.year, t.growth, t.value_max))
         for t, pos in zip(quantitative, _positions(len(quantitative)))
     ]
     side.items["goal"] = [AlignItem("goal", t.id, t.text, lang, pos, t.span, *inside(t.span), t.year)

@@ -1,0 +1,115 @@
+"""Cross-language groups of the real corpus: does `compare A B` link the targets the gold links?
+
+Within a group (the same policy reported in several languages), every pair of documents in two
+languages is compared, the original being the Chinese text where there is one, else the English.
+A gold link (the same `link` id on a target of each) counts as found when the comparison matches
+a predicted target overlapping the one quote with a predicted target overlapping the other.
+Precision counts the comparison's target matches between gold-linked targets that pair the
+wrong ones.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable, Optional
+
+from pydantic import BaseModel
+
+from pipeline.evaluation.corpus import CorpusDocument, corpus_documents, locate
+from pipeline.evaluation.real import REAL, load_split
+from pipeline.evaluation.score import Counts
+
+ORIGINAL_FIRST = ("zh", "en", "th")
+
+
+class PairResult(BaseModel):
+    group: str
+    split: str
+    original: str
+    summary: str
+    links: Counts
+    missed: list[str] = []
+
+
+class CrossReport(BaseModel):
+    pairs: list[PairResult]
+
+    def totals(self) -> dict[str, Counts]:
+        out: dict[str, Counts] = defaultdict(Counts)
+        for p in self.pairs:
+            for key in (p.split, "all"):
+                out[key].add(p.links)
+        return dict(out)
+
+
+def _overlapping(targets, span) -> set[str]:
+    return {t.id for t in targets if span is not None and t.span[0] < span[1] and span[0] < t.span[1]}
+
+
+def score_pair(a: CorpusDocument, b: CorpusDocument, record_a, record_b, comparison) -> tuple[Counts, list[str]]:
+    quotes_a = {t.link: locate(record_a.document.text, t.quote, t.occurrence) for t in a.gold.targets if t.link}
+    quotes_b = {t.link: locate(record_b.document.text, t.quote, t.occurrence) for t in b.gold.targets if t.link}
+    shared = sorted(set(quotes_a) & set(quotes_b))
+    targets_a = [t for t in record_a.targets if t.kind == "quantitative"]
+    targets_b = [t for t in record_b.targets if t.kind == "quantitative"]
+    matches = {(m.canonical_ref, m.summary_ref) for m in comparison.matches if m.kind == "target"}
+    found, missed = 0, []
+    wanted: set[tuple[str, str]] = set()
+    for link in shared:
+        pairs = {(x, y) for x in _overlapping(targets_a, quotes_a[link]) for y in _overlapping(targets_b, quotes_b[link])}
+        wanted |= pairs
+        if pairs & matches:
+            found += 1
+        else:
+            missed.append(link)
+    linked_a = {x for x, _ in wanted}
+    linked_b = {y for _, y in wanted}
+    judged = {(x, y) for x, y in matches if x in linked_a or y in linked_b}
+    right = len(judged & wanted)
+    return Counts(tp=found, gold=len(shared), predicted=found + len(judged) - right), missed
+
+
+def evaluate_crosslang(root: Path = REAL, encoder: str = "use-m3", analyze=None,
+                       progress: Optional[Callable[[str], None]] = None) -> CrossReport:
+    from pipeline.align.compare import compare_documents
+
+    if analyze is None:
+        from pipeline.analyze import analyze_file as analyze
+    split_of = load_split(root)
+    groups: dict[str, list[CorpusDocument]] = defaultdict(list)
+    for doc in corpus_documents(root):
+        if doc.gold.group and any(t.link for t in doc.gold.targets):
+            groups[doc.gold.group].append(doc)
+    records: dict[str, object] = {}
+    pairs = []
+    for group, docs in sorted(groups.items()):
+        for a, b in itertools.combinations(sorted(docs, key=lambda d: (ORIGINAL_FIRST.index(d.gold.lang), d.gold.id)), 2):
+            if a.gold.lang == b.gold.lang:
+                continue
+            for doc in (a, b):
+                if doc.gold.id not in records:
+                    records[doc.gold.id] = analyze(doc.path, lang=doc.gold.lang)
+            if progress:
+                progress(f"{a.gold.id} -> {b.gold.id}")
+            comparison = compare_documents(records[a.gold.id], records[b.gold.id], encoder=encoder)
+            links, missed = score_pair(a, b, records[a.gold.id], records[b.gold.id], comparison)
+            if links.gold:
+                pairs.append(PairResult(group=group, split=split_of.get(a.gold.id, "dev"), original=a.gold.id,
+                                        summary=b.gold.id, links=links, missed=missed))
+    return CrossReport(pairs=pairs)
+
+
+def format_crosslang(report: CrossReport) -> str:
+    lines = [f"{'split':<6}{'pairs':>6}{'links':>7}  {'found':>6}  {'P/R/F1':<16}"]
+    totals = report.totals()
+    counts: dict[str, int] = defaultdict(int)
+    for p in report.pairs:
+        counts[p.split] += 1
+        counts["all"] += 1
+    for key in ("dev", "test", "all"):
+        if key in totals:
+            c = totals[key]
+            lines.append(f"{key:<6}{counts[key]:>6}{c.gold:>7}  {c.tp:>6}  {c.precision:.2f}/{c.recall:.2f}/{c.f1:.2f}")
+    return "\n".join(lines)
