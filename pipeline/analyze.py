@@ -117,10 +117,10 @@ def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
     segments = Segments.from_doc(doc, data)
     times = readers.times.find(view, *zone)
     plain_years = tuple(t.year for t in times if t.kind == "year" and t.year is not None)
-    dates = readers.dates.find(view, zone, years=plain_years)
+    dates, undated = readers.dates.read(view, zone, years=plain_years)
     # Dates, years and plan periods are no amounts; nor are list numbering and denominators.
     labels = tuple((b.span[0], b.body_span[0]) for b in blocks if b.kind in ("numbered", "bullet"))
-    excluded = (tuple(d.span for d in dates) + tuple(t.span for t in times) + labels
+    excluded = (tuple(d.span for d in dates) + tuple(undated) + tuple(t.span for t in times) + labels
                 + tuple(readers.quantities.per_spans(view, zone)))
     mentions = readers.quantities.find(view, *zone, exclude=excluded)
     title_block = next((b for b in blocks if b.kind == "title"), None)

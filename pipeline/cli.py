@@ -80,6 +80,28 @@ def analyze(
     _emit(record, format, output, _print_record)
 
 
+@app.command()
+def quantities(
+    file: Path = typer.Argument(..., help="a .txt, .md, .html or .pdf document"),
+    lang: Lang = typer.Option(Lang.auto, help="document language; auto detects it"),
+    format: Format = typer.Option(Format.json, "--format", "-f"),
+) -> None:
+    """Every amount a document states, with its role (target, baseline, statistic, forecast):
+    {"quantities": [...]}, spans into the document's normalised text."""
+    from pipeline.analyze import analyze_file
+
+    record = _run(lambda: analyze_file(file, lang=lang.value))
+    if format is Format.table:
+        from rich.console import Console
+
+        from pipeline.report.table import print_quantities
+
+        print_quantities(record, Console())
+        return
+    payload = {"quantities": [q.model_dump() for q in record.quantities]}
+    typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+
+
 class Encoder(str, Enum):
     use_m3 = "use-m3"
     lexical = "lexical"

@@ -38,8 +38,12 @@ class DateReader:
         self.clause_end = re.compile(f"[\n{re.escape(data.clause_separators)}]" if data.clause_separators else "\n")
 
     def find(self, text: str, zone: Span, years: tuple[int, ...] = ()) -> list[DateMention]:
-        """Dates in `zone`. `years`: plain years the text mentions, the last resort for a date
-        that gives no year."""
+        return self.read(text, zone, years)[0]
+
+    def read(self, text: str, zone: Span, years: tuple[int, ...] = ()) -> tuple[list[DateMention], list[Span]]:
+        """(dates, spans of date expressions whose year could not be inferred) in `zone`.
+        `years`: plain years the text mentions, the last resort for a date that gives no year.
+        The unresolved spans are still dates: their day numbers are no amounts."""
         out: list[DateMention] = []
         taken: list[Span] = []
         pending: list[tuple[re.Match[str], str]] = []   # partial dates, resolved once full dates are known
@@ -61,12 +65,15 @@ class DateReader:
                     taken.append(span)
                     out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role))
         year = self._document_year(out, years)
+        unresolved: list[Span] = []
         for match, role in pending:
             span = match.span("date") if "date" in match.re.groupindex else match.span()
             iso = self._iso(match, year, month_fallback=self._document_month(out))
             if iso is not None:
                 out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role, year_inferred=True))
-        return sorted(out, key=lambda d: d.span)
+            else:
+                unresolved.append(span)
+        return sorted(out, key=lambda d: d.span), unresolved
 
     def _iso(self, match: re.Match[str], year: Optional[int] = None, month_fallback: Optional[int] = None) -> Optional[str]:
         parts = match.groupdict()

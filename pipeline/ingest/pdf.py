@@ -22,6 +22,12 @@ CID_GLYPH = re.compile(r"^\(cid:\d+\)$")
 SPACE_GAP_RATIO = 0.25
 # A vertical move larger than this fraction of the font size starts a new line.
 LINE_MOVE_RATIO = 0.6
+# A line further below the last than this many times the page's usual line pitch opens a new
+# paragraph: word processors print paragraph spacing, not blank lines.
+PARAGRAPH_GAP_RATIO = 1.3
+# Pages are joined with a form feed on a line of its own: a paragraph may run on across it (reflow
+# joins it), while a blank line is a paragraph's end.
+PAGE_BREAK = "\n\f\n"
 
 
 def _is_mark(ch: str) -> bool:
@@ -31,6 +37,7 @@ def _is_mark(ch: str) -> bool:
 
 def _page_text(chars: list[dict]) -> str:
     out: list[str] = []
+    breaks: list[tuple[int, float]] = []   # (index in out of a line break, vertical move)
     prev: Optional[dict] = None
     for ch in chars:
         glyph = ch["text"]
@@ -43,6 +50,7 @@ def _page_text(chars: list[dict]) -> str:
             moved_down = abs(ch["bottom"] - prev["bottom"]) > LINE_MOVE_RATIO * size
             went_back = ch["x0"] < prev["x0"] - size
             if moved_down and (went_back or ch["top"] > prev["bottom"]):
+                breaks.append((len(out), ch["bottom"] - prev["bottom"]))
                 out.append("\n")
             elif not _is_mark(glyph) and not _is_mark(prev["text"][-1:]):
                 gap = ch["x0"] - prev["x1"]
@@ -50,6 +58,12 @@ def _page_text(chars: list[dict]) -> str:
                     out.append(" ")
         out.append(glyph)
         prev = ch
+    moves = sorted(move for _, move in breaks if move > 0)
+    if moves:
+        pitch = moves[len(moves) // 2]
+        for index, move in breaks:
+            if move > PARAGRAPH_GAP_RATIO * pitch:
+                out[index] = "\n\n"
     return "".join(out).strip("\n")
 
 
@@ -70,8 +84,8 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, Optional[str], list[PageSpan
             if not text.strip():
                 continue
             if parts:
-                parts.append("\n\n")
-                offset += 2
+                parts.append(PAGE_BREAK)
+                offset += len(PAGE_BREAK)
             parts.append(text)
             pages.append(PageSpan(page=number, span=(offset, offset + len(text))))
             offset += len(text)

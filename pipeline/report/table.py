@@ -57,9 +57,25 @@ def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) ->
         table.add_column(column, no_wrap=True, min_width=width)
     table.add_column(columns[-1], no_wrap=True, overflow="ellipsis", max_width=MAX_CELL)
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))  # document text is never read as Rich markup
     return table
 
 
 def print_record(record: Record, console: Console) -> None:
     console.print(record_view(record))
+
+
+def quantities_view(record: Record) -> Table:
+    """Every amount of a record with its role."""
+    rows = []
+    for q in record.quantities:
+        value = f"{q.value:,}" + (f"–{q.value_max:,}" if q.value_max is not None else "")
+        per = f"/{q.per.value:,} {q.per.unit}" if q.per else ""
+        rows.append((f"{q.span[0]}-{q.span[1]}", q.role, f"{q.score:.2f}", str(q.year or ""), q.comparator, value,
+                     q.unit, per, _short(q.text)))
+    return _table(f"Quantities ({len(record.quantities)})",
+                  ("span", "role", "score", "year", "cmp", "value", "unit", "per", "text"), rows)
+
+
+def print_quantities(record: Record, console: Console) -> None:
+    console.print(quantities_view(record))

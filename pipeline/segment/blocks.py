@@ -109,9 +109,14 @@ class BlockReader:
             return None
         for pattern in self.deadlines:
             for match in pattern.finditer(text, start, end):
-                if end - match.end() <= MAX_DEADLINE_HEADING_EXTRA:
+                if end - match.end() <= MAX_DEADLINE_HEADING_EXTRA and not self._states_an_amount(text, start, match.start()):
                     return parse_year(match, self.data)
         return None
+
+    def _states_an_amount(self, text: str, start: int, end: int) -> bool:
+        """A line with a number before its deadline is a sentence ("ให้ได้ 60 ล้านคนภายในปี 2025"),
+        not a heading that scopes what follows."""
+        return any(ch.isdigit() for ch in text[start:end])
 
     def _promote_headings(self, text: str, blocks: list[Block]) -> list[Block]:
         """An unnumbered paragraph that ends no sentence is a heading when it stands right
