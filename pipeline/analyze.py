@@ -118,6 +118,9 @@ def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
     times = readers.times.find(view, *zone)
     plain_years = tuple(t.year for t in times if t.kind == "year" and t.year is not None)
     dates, undated = readers.dates.read(view, zone, years=plain_years)
+    # A year inside a date ("5 พ.ค. 2563") belongs to the date.
+    date_spans = [d.span for d in dates] + undated
+    times = [t for t in times if not any(s <= t.span[0] < e for s, e in date_spans)]
     # Dates, years and plan periods are no amounts; nor are list numbering and denominators.
     labels = tuple((b.span[0], b.body_span[0]) for b in blocks if b.kind in ("numbered", "bullet"))
     excluded = (tuple(d.span for d in dates) + tuple(undated) + tuple(t.span for t in times) + labels

@@ -96,6 +96,7 @@ class LangData(BaseModel):
     growth_words: list[str] = []
     deadline_patterns: list[str] = []
     plan_period_patterns: list[str] = []        # with group `ordinal` (the plan's number), or none
+    relative_deadline_patterns: list[str] = []  # "ภายใน 5 ปี", "未来五年", "within three years": group `years`
     year_range_patterns: list[str] = []         # "2021—2025年": group `year` is the last year
     year_patterns: list[str] = []               # a plain year: "2025年", "in 2025", "ปี 68"
     current_year_words: list[str] = []          # 今年, this year, ปีนี้: the document's year
@@ -106,6 +107,7 @@ class LangData(BaseModel):
     date_patterns: list[str] = []
     partial_date_patterns: list[str] = []       # a day and month without a year ("8月16日", "Aug. 17")
     dateline_patterns: list[str] = []           # a news dateline; group `date` marks the date inside it
+    lead_date_patterns: list[str] = []          # a date opening a report: a dateline unless a cue says otherwise
     era_offsets: dict[str, int] = {}
     buddhist_era_threshold: int = 9999
     short_era_base: Optional[int] = None        # two-digit years: ปี 68 -> 2568
@@ -178,7 +180,7 @@ def lang_data(lang: str) -> LangData:
 def _check_patterns(path: Path, data: LangData) -> None:
     """Compile every regex once at load time so a typo names its file, not a stage."""
     patterns = [*data.deadline_patterns, *data.baseline_patterns, data.bullet_pattern, *data.plan_period_patterns,
-                *data.year_range_patterns, *data.year_patterns]
+                *data.year_range_patterns, *data.year_patterns, *data.relative_deadline_patterns]
     patterns += [h.pattern for h in data.heading_styles] + [p.pattern for p in data.per_patterns]
     for pattern in patterns:
         try:

@@ -21,6 +21,11 @@ from pipeline.schema import DateMention, Span
 
 DEFAULT_ROLE = "mentioned"
 DATELINE = "dateline"
+PUBLISHED = "published"
+LEAD = "lead"  # a lead date: a dateline unless a cue gives its role
+# A page states its own date in its header: a full date this close to the start, with no cue
+# giving it another role, is the publication date.
+HEADER_CHARS = 300
 # Years a policy document's own dates can carry; anything else is a misreading ("12 มกราคม 99999").
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
@@ -31,6 +36,7 @@ class DateReader:
         months = alternation(data.months) or "(?!)"
         expand = lambda patterns: [re.compile(p.replace("{MONTH}", months), re.M) for p in patterns]
         self.datelines = expand(data.dateline_patterns)
+        self.leads = expand(data.lead_date_patterns)
         self.patterns = expand(data.date_patterns)
         self.partial = expand(data.partial_date_patterns)
         flags = re.IGNORECASE if data.case_insensitive else 0
@@ -47,14 +53,16 @@ class DateReader:
         out: list[DateMention] = []
         taken: list[Span] = []
         pending: list[tuple[re.Match[str], str]] = []   # partial dates, resolved once full dates are known
-        groups = [(self.datelines, DATELINE), (self.patterns, None), (self.partial, None)]
+        groups = [(self.datelines, DATELINE), (self.leads, LEAD), (self.patterns, None), (self.partial, None)]
         for patterns, fixed_role in groups:
             for pattern in patterns:
                 for match in pattern.finditer(text, *zone):
                     span = match.span("date") if "date" in match.re.groupindex else match.span()
                     if any(span[0] < e and s < span[1] for s, e in taken):
                         continue
-                    role = fixed_role or self._role(text, span)
+                    role = fixed_role if fixed_role not in (None, LEAD) else self._role(text, span)
+                    if fixed_role == LEAD and role == DEFAULT_ROLE:
+                        role = DATELINE
                     if not match.groupdict().get("year"):
                         taken.append(span)
                         pending.append((match, role))
@@ -64,6 +72,7 @@ class DateReader:
                         continue
                     taken.append(span)
                     out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role))
+        out = self._header_date(text, out, zone)
         year = self._document_year(out, years)
         unresolved: list[Span] = []
         for match, role in pending:
@@ -88,6 +97,20 @@ class DateReader:
             return dt.date(year, month, day).isoformat()
         except (ValueError, KeyError, TypeError, OverflowError):
             return None  # "31 February" and the like are not dates
+
+    @staticmethod
+    def _header_date(text: str, dates: list[DateMention], zone: Span) -> list[DateMention]:
+        """The first full date in the page's opening, with the page's text after it, is its
+        publication date, unless a cue or a dateline already gave one."""
+        if any(d.role in (PUBLISHED, DATELINE) for d in dates):
+            return dates
+        first = min((d for d in dates if d.span[0] < zone[0] + HEADER_CHARS), key=lambda d: d.span, default=None)
+        if first is None or first.role != DEFAULT_ROLE:
+            return dates
+        line_end = text.find("\n", first.span[1])
+        if line_end < 0 or not text[line_end:zone[1]].strip():
+            return dates  # a lone line of text is no page with a header
+        return [d.model_copy(update={"role": PUBLISHED}) if d is first else d for d in dates]
 
     @staticmethod
     def _document_year(dates: list[DateMention], years: tuple[int, ...]) -> Optional[int]:

@@ -34,6 +34,7 @@ class Quantity(Frozen):
     unit: Optional[str]            # canonical unit (configs/units.txt names, percent, count); None: bare number
     span: Span                     # numeral through unit
     numeral_span: Span
+    magnitude_end: int = -1        # end of the numeral and its magnitude word, before any unit
     percent: bool = False
     scale: float = 1.0             # the magnitude word's factor folded into value (万 = 1e4)
 
@@ -147,9 +148,11 @@ class NumberReader:
         rests = [u[len(multiplier):] for u in self.units if u.startswith(multiplier) and len(u) > len(multiplier)]
         return f"(?!{alternation(rests)})" if rests else ""
 
-    def find(self, text: str, start: int = 0, end: Optional[int] = None) -> list[Quantity]:
+    def find(self, text: str, start: int = 0, end: Optional[int] = None, bare_words: bool = False) -> list[Quantity]:
+        """Quantities in text[start:end]. `bare_words`: number words count without a unit too
+        ("一", "twenty"), as a pure number recogniser reads them; a policy text's "一批" is no amount."""
         end = len(text) if end is None else end
-        out = [q for m in self.pattern.finditer(text, start, end) if (q := self._quantity(text, m)) is not None]
+        out = [q for m in self.pattern.finditer(text, start, end) if (q := self._quantity(text, m, bare_words)) is not None]
         if self.multiple_words is not None:
             taken = [q.span for q in out]
             for match in self.multiple_words.finditer(text, start, end):
@@ -158,13 +161,13 @@ class NumberReader:
                     out.append(Quantity(value=value, unit="multiple", span=match.span(), numeral_span=match.span()))
         return sorted(out, key=lambda q: q.span)
 
-    def _quantity(self, text: str, match: re.Match[str]) -> Optional[Quantity]:
+    def _quantity(self, text: str, match: re.Match[str], bare_words: bool = False) -> Optional[Quantity]:
         percent = bool(match.group("prefix") or match.group("suffix"))
         unit_word = match.group("unit")
         numeral_group = "arabic" if match.group("arabic") else "words"
         raw = match.group(numeral_group)
         mult = match.group("mult")
-        if numeral_group == "words" and not (percent or unit_word or mult):
+        if numeral_group == "words" and not (percent or unit_word or mult or bare_words):
             return None  # "一批", "หนึ่งแถบ": number words count only with a unit after them
         if not self._free_standing(text, match, numeral_group, bool(percent or unit_word or mult)):
             return None
@@ -186,8 +189,9 @@ class NumberReader:
         span_start = match.start("prefix") if match.group("prefix") else numeral_span[0]
         span_end = max(e for e in (match.end(numeral_group), match.end("mult"), match.end("suffix"),
                                    match.end("unit")) if e >= 0)
+        magnitude_end = match.end("mult") if mult else numeral_span[1]
         return Quantity(value=value, unit=unit, span=(span_start, span_end), numeral_span=numeral_span,
-                        percent=percent, scale=scale)
+                        percent=percent, scale=scale, magnitude_end=magnitude_end)
 
     def _free_standing(self, text: str, match: re.Match[str], group: str, qualified: bool) -> bool:
         """A numeral inside a name or a code is no quantity: "PM2.5", "G20", "5G", "COVID-19",

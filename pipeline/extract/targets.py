@@ -99,20 +99,20 @@ class TargetExtractor:
         return out
 
     def _inline_items(self, reading: Reading, body: Span, goals_allowed: bool) -> list[Item]:
-        text, segments = reading.text, reading.segments
-        found = sorted((m for p in self.deadlines for m in p.finditer(text, *body)), key=lambda m: m.start())
+        """An inline deadline ("到2025年，", "By 2025, ...", "ภายใน 5 ปี") scopes its sentence and
+        the sentences after it in the paragraph, up to the next deadline."""
+        segments = reading.segments
+        found = [(t, year) for t in _times_in(reading.times, body) if t.is_deadline
+                 and (year := self._resolve(t, reading)) is not None]
         out: list[Item] = []
-        for i, match in enumerate(found):
-            start = _sentence_start(segments, match.start(), body[0])
+        for i, (time, year) in enumerate(found):
+            start = _sentence_start(segments, time.span[0], body[0])
             if out and start < out[-1].span[1]:
-                start = max(start, match.start())
-            end = _sentence_start(segments, found[i + 1].start(), body[0]) if i + 1 < len(found) else body[1]
-            end = max(end, match.end())
-            from pipeline.segment.blocks import parse_year
-
-            year = parse_year(match, self.data)
+                start = max(start, time.span[0])
+            end = _sentence_start(segments, found[i + 1][0].span[0], body[0]) if i + 1 < len(found) else body[1]
+            end = max(end, time.span[1])
             for clause in segments.clauses_in((start, end)):
-                clause = self._strip_deadline(text, clause)
+                clause = self._strip_deadline(reading.text, clause)
                 if clause[0] < clause[1]:
                     out.append(Item(clause, year, goals_allowed))
         return out
@@ -192,7 +192,7 @@ class TargetExtractor:
             ctx = QuantityContext(
                 mention=m, clause=clause, sentence=sentence,
                 counted_noun=m.unit is None and self._names_what_it_counts(text, clause, m),
-                reference_years=[r.span() for p in self.reference_years for r in p.finditer(text, *clause)],
+                reference_years=self._reference_years(text, clause),
                 in_heading=block is not None and block.kind in HEADING_BLOCKS,
                 in_list_item=block is not None and block.kind in LIST_BLOCKS,
                 goal_section=reading.structure.in_goal_zone(m.value_span[0]),
@@ -210,6 +210,16 @@ class TargetExtractor:
             ctx.features = featurize(ctx, text, self.cues, reading.doc_year, len(siblings), siblings[0] == i,
                                      _times_in(reading.times, ctx.clause))
         return contexts
+
+    def _reference_years(self, text: str, clause: Span) -> list[Span]:
+        """Years that are a base, not a deadline: "比2020年", "compared with 2005", and the year of
+        any starting point in the clause ("from 2.2 trillion kWh in 2020 to ...")."""
+        spans = [r.span() for p in self.reference_years for r in p.finditer(text, *clause)]
+        for pattern in self.baselines:
+            for match in pattern.finditer(text, *clause):
+                if match.groupdict().get("year"):
+                    spans.append(match.span("year"))
+        return spans
 
     def _names_what_it_counts(self, text: str, clause: Span, m: Mention) -> bool:
         """A bare number whose clause names countable things near it: "high-value invention patents
@@ -272,9 +282,7 @@ class TargetExtractor:
 
     @staticmethod
     def _resolve(t: TimeMention, reading: Reading) -> Optional[int]:
-        if t.year is not None:
-            return t.year
-        return reading.title_year if t.kind == "period" else None
+        return t.resolved(reading.doc_year, reading.title_year or reading.frame_year)
 
     def _heading_years(self, reading: Reading) -> list[tuple[int, int]]:
         """(start, year) of every heading that names a year, a deadline or a plan period."""

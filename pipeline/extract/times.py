@@ -17,7 +17,7 @@ from pipeline.config import LangData, alternation
 from pipeline.extract.numbers import ad_year, parse_ordinal
 from pipeline.schema import Span
 
-TimeKind = Literal["deadline", "period", "range", "year", "current"]
+TimeKind = Literal["deadline", "period", "relative", "range", "year", "current"]
 # China's Five-Year Plans: the 1st ran 1953-57, the 2nd 1958-62; after three adjustment years the
 # 3rd ran 1966-70, and every plan since ends five years after the one before (the 14th in 2025).
 FIRST_REGULAR_PLAN = 3
@@ -35,11 +35,22 @@ def five_year_plan_end(ordinal: int) -> Optional[int]:
 class TimeMention:
     span: Span
     kind: TimeKind
-    year: Optional[int]           # None: the current year or an unnumbered plan, resolved per document
+    year: Optional[int]           # None: the current year, an unnumbered plan, or a relative deadline
+    offset: int = 0               # a relative deadline's years from the document's year ("ภายใน 5 ปี")
 
     @property
     def is_deadline(self) -> bool:
-        return self.kind in ("deadline", "period")
+        return self.kind in ("deadline", "period", "relative")
+
+    def resolved(self, doc_year: Optional[int], frame_year: Optional[int]) -> Optional[int]:
+        """The year, with the document's context where the expression names none."""
+        if self.year is not None:
+            return self.year
+        if self.kind == "relative" and doc_year is not None:
+            return doc_year + self.offset
+        if self.kind == "period":
+            return frame_year
+        return None
 
 
 class TimeReader:
@@ -50,6 +61,7 @@ class TimeReader:
         self.tables: list[tuple[TimeKind, list[re.Pattern[str]]]] = [
             ("deadline", compile_all(data.deadline_patterns)),
             ("period", compile_all(data.plan_period_patterns)),
+            ("relative", compile_all(data.relative_deadline_patterns)),
             ("range", compile_all(data.year_range_patterns)),
             ("year", compile_all(data.year_patterns)),
         ]
@@ -64,16 +76,26 @@ class TimeReader:
                 for match in pattern.finditer(text, start, end):
                     if any(match.start() < e and s < match.end() for s, e in taken):
                         continue
-                    year = self._year(kind, match)
-                    if year is None and kind != "period":
+                    offset = self._offset(match) if kind == "relative" else 0
+                    year = None if kind == "relative" else self._year(kind, match)
+                    if year is None and kind not in ("period", "relative") or (kind == "relative" and not offset):
                         continue
                     taken.append(match.span())
-                    out.append(TimeMention(match.span(), kind, year))
+                    out.append(TimeMention(match.span(), kind, year, offset))
         if self.current is not None:
             for match in self.current.finditer(text, start, end):
                 if not any(match.start() < e and s < match.end() for s, e in taken):
                     out.append(TimeMention(match.span(), "current", None))
         return sorted(out, key=lambda t: t.span)
+
+    def _offset(self, match: re.Match[str]) -> int:
+        """Years of a relative deadline: digits, Chinese or Thai numerals, or number words."""
+        raw = match.group("years")
+        try:
+            return int(parse_ordinal(raw, self.data))
+        except (ValueError, TypeError):
+            words = {k.lower(): v for k, v in self.data.number_word_values.items()}
+            return int(words.get(raw.lower(), 0))
 
     def _year(self, kind: TimeKind, match: re.Match[str]) -> Optional[int]:
         groups = match.groupdict()
