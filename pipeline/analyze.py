@@ -67,7 +67,7 @@ def analyze_raw(raw: RawDocument, lang: str = "auto") -> Record:
         ),
         dates=prepared.dates,
         entities=entities,
-        issuers=readers.issuers.find(view, entities, [b.span for b in reading.blocks if b.kind == "paragraph"],
+        issuers=readers.issuers.find(view, entities, [b.span for b in reading.blocks if b.kind not in ("title", "boilerplate")],
                                      zone, title_span),
         targets=targets,
         quantities=quantities,

@@ -21,14 +21,18 @@ from typing import Iterable, Optional
 from pipeline.config import LangData, bounded_alternation
 from pipeline.schema import Entity, Span
 
-# How many paragraphs of the body, after the title, can name the issuer (a Thai brief's first
-# paragraph may list fourteen bodies before its verb).
-LEAD_PARAGRAPHS = 3
+# How many blocks of the body, after the title, can name the issuer (a Thai brief's first
+# paragraph may list fourteen bodies before its verb). Blocks shorter than MIN_LEAD_CHARS — a
+# site's navigation, a byline, a page counter — are not counted.
+LEAD_BLOCKS = 3
+MIN_LEAD_CHARS = 30
 # The most text between a body and its verb ("(NEA) on Thursday", "于2023年3月31日"), or between a
 # marker and the body ("six authorities, including the").
 MAX_GAP = 40
 # The most text between two co-issuers ("、", ", and the ", " และ").
 MAX_JOINT = 12
+# An abbreviation in brackets after a body's name: "(MIIT)", "（工信部）".
+BRACKETED = re.compile(r"[(（][^()（）]{1,20}[)）]")
 # A signature block sits in the last characters of a text.
 SIGNATURE_CHARS = 400
 
@@ -42,24 +46,30 @@ class IssuerReader:
         self.joint = re.compile(rf"(?:\s|{joiners})*", flags)
         self.sentence_end = re.compile(f"[{re.escape(data.sentence_terminators + '。.!?')}\n]")
 
-    def find(self, text: str, entities: Iterable[Entity], paragraphs: list[Span], zone: Span,
+    def find(self, text: str, entities: Iterable[Entity], blocks: list[Span], zone: Span,
              title: Optional[Span]) -> list[Entity]:
-        """`paragraphs`: the body's paragraph spans in order (after reflow, its lines)."""
+        """`blocks`: the body's paragraphs, list items and headings in order (after reflow, its lines)."""
         bodies = [e for e in entities if e.type == "ORG" and e.source != "gloss" and zone[0] <= e.span[0] < zone[1]
                   and not (e.canonical_id is None and _bracketed(text, e.span))]
         if not bodies:
             return []
         found: list[Entity] = []
-        for span in self._opening(paragraphs, zone, title):
+        for span in self._opening(text, blocks, zone, title):
             found += self._subjects(text, bodies, span) + self._agents(text, bodies, span)
         found += self._signature(text, bodies, zone)
         return _unique(sorted(found, key=lambda e: e.span))
 
     @staticmethod
-    def _opening(paragraphs: list[Span], zone: Span, title: Optional[Span]) -> list[Span]:
+    def _opening(text: str, blocks: list[Span], zone: Span, title: Optional[Span]) -> list[Span]:
         spans = [title] if title else []
-        body = [s for s in paragraphs if zone[0] <= s[0] < zone[1] and (title is None or s[0] >= title[1])]
-        return spans + body[:LEAD_PARAGRAPHS]
+        substantive = 0
+        for span in blocks:
+            if substantive >= LEAD_BLOCKS:
+                break
+            if zone[0] <= span[0] < zone[1] and (title is None or span[0] >= title[1]):
+                spans.append(span)
+                substantive += len(text[span[0]:span[1]].strip()) >= MIN_LEAD_CHARS
+        return spans
 
     def _subjects(self, text: str, bodies: list[Entity], span: Span) -> list[Entity]:
         """Bodies right before an issuing verb, with the co-issuers listed before them."""
@@ -85,7 +95,8 @@ class IssuerReader:
         return out
 
     def _short_gap(self, text: str, start: int, end: int) -> bool:
-        return 0 <= end - start <= MAX_GAP and not self.sentence_end.search(text, start, end)
+        gap = BRACKETED.sub("", text[start:end])
+        return 0 <= end - start and len(gap) <= MAX_GAP and not self.sentence_end.search(gap)
 
     def _chain(self, text: str, bodies: list[Entity], anchor: Entity, backwards: bool) -> list[Entity]:
         """The anchor and the bodies joined to it by list joiners, in text order."""
@@ -106,10 +117,9 @@ class IssuerReader:
         return chain
 
     def _joined(self, text: str, start: int, end: int) -> bool:
-        if end - start > MAX_JOINT:
-            return False
-        match = self.joint.fullmatch(text, start, end)
-        return match is not None
+        """Only list joiners between two bodies, a bracketed abbreviation aside ("(MIIT), the ")."""
+        gap = BRACKETED.sub("", text[start:end])
+        return len(gap) <= MAX_JOINT and self.joint.fullmatch(gap) is not None
 
     def _signature(self, text: str, bodies: list[Entity], zone: Span) -> list[Entity]:
         """A body alone on one of the last lines, the way official texts are signed."""
