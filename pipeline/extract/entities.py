@@ -49,17 +49,35 @@ class GazetteerMatcher:
     """
 
     def __init__(self) -> None:
+        import ahocorasick
+
         self.names: dict[str, tuple[str, str]] = {}
         for entry in gazetteer().entries:
             for names in entry.names.values():
                 for name in names:
                     self.names.setdefault(name, (entry.type, entry.id))
-        pieces = [_bounded(name) for name in sorted(self.names, key=len, reverse=True)]
-        self.pattern = re.compile("|".join(pieces))
+        # An Aho-Corasick automaton finds every name in one pass, whatever the number of names
+        # (a regex alternation of three thousand names costs ~10 µs a character).
+        self.automaton = ahocorasick.Automaton()
+        for name in self.names:
+            self.automaton.add_word(name, name)
+        self.automaton.make_automaton()
 
     def match(self, text: str) -> list[tuple[int, int, str, str]]:
+        """Leftmost, then longest, non-overlapping names, Latin ones only at word boundaries."""
         matched = _simplified(text)
-        return [(m.start(), m.end(), *self.names[m.group()]) for m in self.pattern.finditer(matched)]
+        found = []
+        for end, name in self.automaton.iter(matched):
+            start = end - len(name) + 1
+            if _at_word_boundaries(matched, start, end + 1, name):
+                found.append((start, end + 1, name))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out, taken_until = [], -1
+        for start, end, name in found:
+            if start >= taken_until:
+                out.append((start, end, *self.names[name]))
+                taken_until = end
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.match(doc.text)
@@ -72,13 +90,15 @@ class GazetteerMatcher:
         return doc
 
 
-def _bounded(name: str) -> str:
-    escaped = re.escape(name)
-    if name[:1].isascii() and name[:1].isalnum():
-        escaped = r"(?<![A-Za-z0-9])" + escaped
-    if name[-1:].isascii() and name[-1:].isalnum():
-        escaped += r"(?![A-Za-z0-9])"
-    return escaped
+def _at_word_boundaries(text: str, start: int, end: int, name: str) -> bool:
+    """A name that starts or ends with a Latin letter or digit stands as a whole word there:
+    "CAS" never matches in "CASE"."""
+    latin = lambda ch: ch.isascii() and ch.isalnum()
+    if latin(name[0]) and start > 0 and latin(text[start - 1]):
+        return False
+    if latin(name[-1]) and end < len(text) and latin(text[end]):
+        return False
+    return True
 
 
 def _simplified(text: str) -> str:
