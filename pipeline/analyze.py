@@ -199,8 +199,8 @@ def reground(record: Record) -> Record:
 
     def fix(item):
         update = {"text": cut(item.span)}
-        for name in ("metric", "title", "value_text"):
-            span = getattr(item, f"{name}_span", None)
+        for name, span_name in (("metric", "metric_span"), ("title", "title_span"), ("value_text", "value_span")):
+            span = getattr(item, span_name, None)
             if span is not None:
                 update[name] = cut(span)
         return item.model_copy(update=update)

@@ -1,0 +1,46 @@
+"""The real-document corpus: its gold is well-formed, and every record read from it is grounded."""
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluation.corpus import check_corpus, corpus_documents
+from pipeline.evaluation.real import REAL, load_split
+
+
+def test_every_gold_record_validates_and_quotes_its_text():
+    count, problems = check_corpus(REAL)
+    assert count >= 100 and not problems, problems[:5]
+
+
+def test_the_split_covers_every_document_once_and_a_third_is_test():
+    split = load_split()
+    ids = [d.gold.id for d in corpus_documents(REAL)]
+    assert sorted(split) == sorted(ids)
+    for lang in ("th", "zh", "en"):
+        docs = [d for d in corpus_documents(REAL) if d.gold.lang == lang]
+        assert len(docs) >= 30
+        assert sum(split[d.gold.id] == "test" for d in docs) >= len(docs) / 3
+
+
+def test_groups_stay_on_one_side_of_the_split():
+    split = load_split()
+    sides: dict[str, set[str]] = {}
+    for d in corpus_documents(REAL):
+        if d.gold.group:
+            sides.setdefault(d.gold.group, set()).add(split[d.gold.id])
+    assert all(len(s) == 1 for s in sides.values()), sides
+
+
+@pytest.mark.parametrize("doc", [d for d in corpus_documents(REAL) if d.gold.long or d.gold.script == "traditional"
+                                 or d.gold.lang == "th"][:40],
+                         ids=lambda d: d.gold.id)
+def test_records_of_real_documents_quote_their_text_exactly(doc):
+    from pipeline.analyze import analyze_file
+
+    record = analyze_file(doc.path, lang=doc.gold.lang)
+    for item in record.grounded_items():
+        assert record.document.text[item.span[0]:item.span[1]] == item.text
+    for target in record.targets:
+        for text, span in ((target.metric, target.metric_span), (target.value_text, target.value_span)):
+            if span:
+                assert record.document.text[span[0]:span[1]] == text
