@@ -47,7 +47,9 @@ def test_growth_rates_are_flagged():
 
 
 def test_past_statistics_are_never_targets():
-    text = ("2023年，全市产量达到180万辆。\n\n到2027年，全市产量超过300万辆。2022年全市已建成换电站120座。\n")
+    # A report dated in 2024: its 2023 and 2022 figures are past.
+    text = ("发布时间：2024年5月8日\n\n2023年，全市产量达到180万辆。\n\n到2027年，全市产量超过300万辆。"
+            "2022年全市已建成换电站120座。\n")
     targets = quantitative(text, "zh")
     assert [(t.value, t.year) for t in targets] == [(3_000_000, 2027)]
 

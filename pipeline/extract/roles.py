@@ -39,7 +39,7 @@ FEATURES = [
     "comparator_written", "range", "unit_percent", "unit_currency", "unit_physical", "unit_count", "bare_number",
     "counted_noun",
     "growth", "baseline", "changes_to", "in_heading", "in_list_item", "goal_section", "mentions_in_clause",
-    "first_in_clause", "lead_paragraph", "rule_target",
+    "first_in_clause", "lead_paragraph", "conversion", "derived_before", "before_deadlines", "rule_target",
 ]
 
 
@@ -53,6 +53,8 @@ class QuantityContext:
     baseline_of: Optional[int] = None          # index of the mention this one is the starting point of
     baseline: Optional[tuple[float, Optional[int]]] = None   # this mention's own starting point
     counted_noun: bool = False          # a bare number whose clause names what it counts ("patents reach 80")
+    conversion: bool = False            # an amount in brackets restating the one before it: "(US$190 billion)"
+    derived_before: bool = False        # a derived-amount cue right before it: "比上年增加", "up from"
     in_heading: bool = False
     in_list_item: bool = False
     goal_section: bool = False
@@ -76,7 +78,10 @@ class Cues:
 
 
 def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[int], mentions_in_clause: int,
-              first_in_clause: bool, times: list[TimeMention]) -> dict[str, float]:
+              first_in_clause: bool, times: list[TimeMention], first_deadline: Optional[int] = None) -> dict[str, float]:
+    """The features of one amount. `first_deadline`: the earliest deadline year the document sets;
+    an amount tied to a plain year before it is likely a statistic, even where the document's own
+    year is unknown ("2023年，全市产量达到180万辆。…到2027年，…")."""
     m = ctx.mention
     skip = m.span
     f = {name: 0.0 for name in FEATURES}
@@ -121,6 +126,10 @@ def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[in
     f["mentions_in_clause"] = float(min(mentions_in_clause, 4)) / 4
     f["first_in_clause"] = float(first_in_clause)
     f["lead_paragraph"] = float(ctx.lead_paragraph)
+    f["before_deadlines"] = float(first_deadline is not None and ctx.year is not None and ctx.year < first_deadline
+                                  and ctx.year_source in ("clause_year", "sentence_year"))
+    f["conversion"] = float(ctx.conversion)
+    f["derived_before"] = float(ctx.derived_before)
     f["rule_target"] = rule_score(f)   # the hand-written decision, as evidence the model weighs
     return f
 
@@ -184,7 +193,8 @@ def rule_score(f: dict[str, float]) -> float:
     tied to a coming year, or stated as a goal, with no cue of a past value, a forecast or a
     derived amount, and not the starting point of a change."""
     derived = f["cue_derived"] and not f["changes_to"]  # "from 7.8% to 10%" is a change, not a derived amount
-    if f["baseline"] or f["cue_forecast"] or derived or f["past_year_in_clause"] or f["year_past"]:
+    if (f["baseline"] or f["cue_forecast"] or derived or f["past_year_in_clause"] or f["year_past"]
+            or f["before_deadlines"]):
         return 0.0
     if f["in_heading"]:
         return 0.0
@@ -215,20 +225,27 @@ def sentence_embeddings(model: Optional[RoleModel], texts: list[str], lang: str)
 def decide(features: dict[str, float], model: Optional[RoleModel], embedding=None) -> tuple[bool, float]:
     """(is a target, score) by the fitted model, or by the rules when there is none. The starting
     point of a change ("from 7.8% in 2020 to 10%") is a baseline by construction, whatever scores."""
-    if features["baseline"]:
+    if features["baseline"] or features["conversion"] or features["derived_before"]:
         return False, 0.0
     if model is None:
         score = rule_score(features)
         return score >= 0.5, score
     p = model.probability(features, embedding)
-    # Rules plus classifier: what the rules call a target stands unless the model is confident it
-    # is not; what they do not, the model alone decides.
-    return p >= model.threshold or (features["rule_target"] >= 0.5 and p >= model.rule_threshold), p
+    # Rules plus classifier: an amount with a unit that the rules call a target and that a deadline
+    # in its clause, its sentence or its heading ties to a year stands; another one the rules call a
+    # target stands unless the model is confident it is not; the rest the model alone decides.
+    rule = features["rule_target"] >= 0.5
+    tied = features["year_clause_deadline"] or features["year_sentence_deadline"] or features["year_heading_scope"]
+    if rule and tied and not features["bare_number"]:
+        return True, max(p, model.threshold)
+    return p >= model.threshold or (rule and p >= model.rule_threshold), p
 
 
 def non_target_role(features: dict[str, float]) -> Role:
     if features["baseline"]:
         return "baseline"
+    if features["conversion"] or features["derived_before"]:
+        return "statistic"
     if features["cue_forecast"] or features["cue_forecast_sentence"]:
         return "forecast"
     return "statistic"

@@ -38,6 +38,14 @@ DEFAULT_UNIT = "count"  # a bare number of things: "7,000 national high-tech ent
 METRIC_EDGE = ",，:：、;；"
 # How far from a bare number the noun it counts may stand ("national high-tech enterprises number 7,000").
 COUNTED_NOUN_WINDOW = 40
+# A restated target: the text before it (this many characters) shares this share of its word
+# characters with the first statement's metric.
+RESTATEMENT_WINDOW = 30
+RESTATEMENT_OVERLAP = 0.6
+# How far before an amount a derived-amount cue is read ("比上年增加", "up from").
+DERIVED_WINDOW = 12
+# The most text between an amount and its bracketed restatement ("(about", "(ประมาณ ", "($").
+CONVERSION_GAP = 14
 
 
 @dataclass(frozen=True)
@@ -137,8 +145,11 @@ class TargetExtractor:
         embeddings = sentence_embeddings(model, [embedded_text(text, c) for c in contexts], self.data.lang)
         targets: list[Target] = []
         quantities: list[QuantityMention] = []
+        stated: list[tuple[QuantityContext, str]] = []   # targets so far, with their metric's words
         for i, ctx in enumerate(contexts):
             is_target, score = decide(ctx.features, model, embeddings[i] if embeddings is not None else None)
+            if is_target and self._restates(text, ctx, stated):
+                is_target = False   # a target stated again later in the text is one target
             role = "target" if is_target else non_target_role(ctx.features)
             m = ctx.mention
             per = self.quantities.per(text, ctx.clause)
@@ -148,10 +159,27 @@ class TargetExtractor:
                 unit=m.unit or DEFAULT_UNIT, per=per, comparator=m.comparator, year=ctx.year, role=role,
                 score=round(score, 4)))
             if is_target:
-                targets.append(self._target(text, ctx, per, len(targets) + 1, contexts))
+                target = self._target(text, ctx, per, len(targets) + 1, contexts)
+                targets.append(target)
+                stated.append((ctx, target.metric or ""))
         goals = self._goals(text, items, targets, contexts)
         ordered = sorted(targets + goals, key=lambda t: (t.span[0], t.kind != "qualitative"))
         return ordered, quantities
+
+    @staticmethod
+    def _restates(text: str, ctx: QuantityContext, stated: list[tuple[QuantityContext, str]]) -> bool:
+        """The same amount, comparator and year as a target of an earlier sentence, about much the
+        same metric: "城镇调查失业率5.5%左右" listed, then explained."""
+        m = ctx.mention
+        lead = text[max(ctx.clause[0], m.span[0] - RESTATEMENT_WINDOW):m.span[0]]
+        for earlier, metric in stated:
+            e = earlier.mention
+            if earlier.sentence == ctx.sentence or (e.value, e.value_max, e.unit, e.comparator) != (
+                    m.value, m.value_max, m.unit, m.comparator) or earlier.year != ctx.year:
+                continue
+            if _shared_characters(metric, lead) >= RESTATEMENT_OVERLAP:
+                return True
+        return False
 
     def _goals(self, text: str, items: list[Item], targets: list[Target], contexts: list[QuantityContext]) -> list[Target]:
         with_amount = [c.mention.span for c in contexts]
@@ -192,6 +220,7 @@ class TargetExtractor:
             ctx = QuantityContext(
                 mention=m, clause=clause, sentence=sentence,
                 counted_noun=m.unit is None and self._names_what_it_counts(text, clause, m),
+                derived_before=self._derived_before(text, clause, m),
                 reference_years=self._reference_years(text, clause),
                 in_heading=block is not None and block.kind in HEADING_BLOCKS,
                 in_list_item=block is not None and block.kind in LIST_BLOCKS,
@@ -200,15 +229,18 @@ class TargetExtractor:
             )
             contexts.append(ctx)
         self._link_baselines(text, contexts)
+        _mark_conversions(text, contexts)
         for ctx in contexts:
             self._attach_year(ctx, reading, items, item_starts, heading_years)
         by_clause: dict[Span, list[int]] = {}
         for i, ctx in enumerate(contexts):
             by_clause.setdefault(ctx.clause, []).append(i)
+        deadlines = [y for t in reading.times if t.is_deadline and (y := self._resolve(t, reading)) is not None]
+        first_deadline = min(deadlines, default=None)
         for i, ctx in enumerate(contexts):
             siblings = by_clause[ctx.clause]
             ctx.features = featurize(ctx, text, self.cues, reading.doc_year, len(siblings), siblings[0] == i,
-                                     _times_in(reading.times, ctx.clause))
+                                     _times_in(reading.times, ctx.clause), first_deadline)
         return contexts
 
     def _reference_years(self, text: str, clause: Span) -> list[Span]:
@@ -220,6 +252,11 @@ class TargetExtractor:
                 if match.groupdict().get("year"):
                     spans.append(match.span("year"))
         return spans
+
+    def _derived_before(self, text: str, clause: Span, m: Mention) -> bool:
+        """A derived-amount cue ending right before the amount: "比上年增加5000亿元", "up from 28.8%"."""
+        window = (max(clause[0], m.span[0] - DERIVED_WINDOW), m.span[0])
+        return any(match.end() >= m.span[0] - 2 for match in self.cues.patterns["derived"].finditer(text, *window))
 
     def _names_what_it_counts(self, text: str, clause: Span, m: Mention) -> bool:
         """A bare number whose clause names countable things near it: "high-value invention patents
@@ -361,6 +398,23 @@ def embedded_text(text: str, ctx: QuantityContext) -> str:
         start = max(start, ctx.mention.span[0] - EMBEDDED_CHARS // 2)
         end = min(end, start + EMBEDDED_CHARS)
     return text[start:end]
+
+
+def _shared_characters(a: str, b: str) -> float:
+    """The share of the shorter text's distinct word characters the other text has too."""
+    a_chars = {ch.lower() for ch in a if ch.isalnum()}
+    b_chars = {ch.lower() for ch in b if ch.isalnum()}
+    small = min(len(a_chars), len(b_chars))
+    return len(a_chars & b_chars) / small if small else 0.0
+
+
+def _mark_conversions(text: str, contexts: list[QuantityContext]) -> None:
+    """An amount in brackets right after another restates it in other units or another currency:
+    "1.2 trillion yuan (US$190 billion)", "2.52 ล้านล้านบาท" after "5 แสนล้านหยวน (ประมาณ"."""
+    for previous, ctx in zip(contexts, contexts[1:]):
+        gap = text[previous.mention.span[1]:ctx.mention.span[0]]
+        if len(gap) <= CONVERSION_GAP and gap.strip()[:1] in ("(", "（") and ")" not in gap and "）" not in gap:
+            ctx.conversion = True
 
 
 def _sentence_start(segments: Segments, position: int, floor: int) -> int:
