@@ -36,6 +36,24 @@ class PerPattern(BaseModel):
     unit: Optional[str] = None
 
 
+class ComparatorFrame(BaseModel):
+    """A comparator written around the amount: 比 (30) 大 is "> 30"."""
+
+    before: str
+    after: str
+    comparator: str
+
+
+class RecogniserWords(BaseModel):
+    """Number words only a pure number recogniser reads (NumberReader.find(bare_words=True)): in
+    policy text they name other things ("5G", "一双鞋", "over 2020", "上半年")."""
+
+    number_words: dict[str, float] = {}        # 半: "半百" is 50
+    multipliers: dict[str, float] = {}         # 双, 对, 打: "三双" is 6
+    letter_multipliers: dict[str, float] = {}  # M, G, b right after digits: "10G", "1.2b"
+    fraction_over: list[str] = []              # numerator, word, denominator: "one over three"
+
+
 class NerConfig(BaseModel):
     engine: str
     ud_to_lst20: dict[str, str]
@@ -81,17 +99,41 @@ class LangData(BaseModel):
     article_numerals: list[str] = []            # number words that before a count classifier mean "a"
     multipliers: dict[str, float] = {}
     multiple_words: dict[str, float] = {}       # words that are a multiple on their own: double, 翻番
+    number_scales: dict[str, float] = {}        # multiply the digits before them in a numeral: 十, 百, hundred, dozen
+    number_elision: bool = False                # a last digit after a scale word takes the next place: 两千四百五 = 2450
+    letter_multipliers: dict[str, float] = {}   # magnitude letters right after digits: "10k"
+    approximate_digits: list[str] = []          # a digit of unknown value inside a numeral, read as 0: 二十几万
+    more_words: list[str] = []                  # "more than" inside a numeral, before its magnitude: 十余万, 100多万
+    number_articles: list[str] = []             # read as 1 before a scale, magnitude or fraction word: "a hundred"
+    numeral_joiners: list[str] = []             # a word inside one numeral after a scale word: "one hundred and six"
+    negative_words: list[str] = []              # a minus sign before a numeral: 负, minus, "-"
+    decimal_words: list[str] = []               # a decimal point written as a word: 一点五, "two point five"
+    decimal_separators: str = "."               # decimal points between digits: "4.5", "2．2"
+    fraction_of: list[str] = []                 # denominator, word, numerator: 三分之一
+    fraction_over: list[str] = []               # numerator, word, denominator: "1/4"
+    fraction_joiners: list[str] = []            # whole part, word, fraction: 三又三分之一
+    ordinal_fractions: dict[str, float] = {}    # a fraction's denominator word: fifths -> 5, half -> 2
+    numberless_words: list[str] = []            # words with a number character that are no number: 一切, 四川
+    loose_character_spacing: bool = False       # number words may have spaces between their characters: 百 分 之
+    recogniser: RecogniserWords = RecogniserWords()   # words only a pure recogniser reads: 三双, "10G"
     not_quantity_before: list[str] = []         # a numeral right after these is an ordinal or a code: 第, No.
     not_quantity_after: list[str] = []          # a bare numeral before these is a code or a label: 号, 届, "1. "
     names_after: list[str] = []                 # an amount before these is part of a name: 五年(行动计划)
     percent_prefix: list[str] = []
     percent_suffix: list[str] = []
     units: dict[str, str] = {}
+    unit_prefixes: dict[str, str] = {}          # a unit written before the amount: $, £, US$, ￥
+    minor_currency_units: dict[str, str] = {}   # subunit words read only right after an amount of their currency: 毛, 角
+    amount_joiners: list[str] = []              # between a currency amount and its subunit amount: 两美元又三美分
     comparators_before: dict[str, str] = {}
     comparators_after: dict[str, str] = {}
+    comparator_frames: list[ComparatorFrame] = []   # a comparator around the amount: 比 … 大
+    comparator_pair_joiners: list[str] = []     # a lower and an upper bound joined by these are one range: 大于10并且小于20
     range_connectors: list[str] = []            # "7-10%", "4.5至5%", "ร้อยละ 4.5 ถึง 5"
     range_openers: dict[str, str] = {}          # "between 50 and 60": opener -> its connector
     range_blockers: list[str] = []              # "from 7.8% to 10%" is a change, not a range
+    range_closers: dict[str, list[str]] = {}    # a word after a range -> its connectors: 20和30之间
+    exclusive_range_words: list[str] = []       # range openers and closers that leave out the ends: between, 之间
     per_patterns: list[PerPattern] = []
     growth_words: list[str] = []
     deadline_patterns: list[str] = []

@@ -41,3 +41,64 @@ def test_number_forms(lang, text, value, unit, quoted):
 ])
 def test_words_and_years_that_are_not_quantities(lang, text):
     assert number_reader(lang).find(text) == []
+
+
+@pytest.mark.parametrize("lang,text,value,unit,quoted", [
+    # negative growth
+    ("zh", "增速为-2.5%", -2.5, "percent", "-2.5%"),
+    ("zh", "同比负增长负1.2个百分点", -1.2, "percent", "负1.2个百分点"),
+    ("en", "GDP grew minus 2 percent", -2, "percent", "minus 2 percent"),
+    # fractions
+    ("zh", "占全国三分之一", 1 / 3, None, "三分之一"),
+    ("zh", "超过1/2的企业", 0.5, None, "1/2"),
+    ("en", "two-thirds of firms", 2 / 3, None, "two-thirds"),
+    ("en", "one and a half million tonnes", 1.5e6, "tonnes", "one and a half million tonnes"),
+    # financial (大写) numerals, traditional script through the reading view
+    ("zh", "壹佰伍拾万元", 1.5e6, "CNY", "壹佰伍拾万元"),
+    ("zh", "两千四百五十个", 2450, "count", "两千四百五十个"),
+    # magnitude suffixes and approximations
+    ("zh", "10k个", 10_000, "count", "10k个"),
+    ("zh", "1.5万个", 15_000, "count", "1.5万个"),
+    ("zh", "十余万人", 100_000, "count", "十余万人"),
+    ("zh", "100多万人", 1_000_000, "count", "100多万人"),
+    ("en", "10k users", 10_000, None, "10k"),
+    ("en", "two hundred and two thousand people", 202_000, "count", "two hundred and two thousand people"),
+    # currency symbols and subunits
+    ("en", "US$ 40 billion", 40e9, "USD", "US$ 40 billion"),
+    ("zh", "五元三毛", 5.3, "CNY", "五元三毛"),
+])
+def test_new_number_forms(lang, text, value, unit, quoted):
+    found = number_reader(lang).find(text)
+    assert len(found) == 1
+    q = found[0]
+    assert q.value == pytest.approx(value) and q.unit == unit
+    assert text[q.span[0]:q.span[1]] == quoted
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "PM2.5浓度和5G基站"),
+    ("zh", "国发〔2021〕33号"),
+    ("zh", "(1)加强统筹"),
+    ("zh", "二〇二五年"),                # a year in digit words
+    ("zh", "两三个, 七八家"),             # "two or three": a guess, no number
+    ("zh", "上半年, 千方百计, 百年目标"),  # 半 and a lone scale word are no amount
+    ("zh", "2023/8/16"),
+    ("en", "5G networks and the G20"),
+    ("en", "the first quarter"),
+])
+def test_codes_labels_and_idioms_stay_no_quantities(lang, text):
+    assert number_reader(lang).find(text) == []
+
+
+def test_a_pure_recogniser_reads_bare_words_years_and_its_own_words():
+    reader = number_reader("zh")
+    assert [q.value for q in reader.find("一千多万, 三双", bare_words=True)] == [1e7, 6]
+    assert [q.value for q in reader.find("1991年", bare_words=True, years=True)] == [1991]
+    assert reader.find("三双") == [] and reader.find("1991年") == []
+    assert [q.value for q in number_reader("en").find("10G, one over three", bare_words=True)] == [
+        1e10, pytest.approx(1 / 3)]
+
+
+def test_a_range_dash_is_no_minus_sign():
+    assert [q.value for q in number_reader("zh").find("增长7-10%")] == [7, 10]
+    assert [q.value for q in number_reader("en").find("between 5 - 10 percent")] == [5, 10]

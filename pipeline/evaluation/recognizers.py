@@ -2,23 +2,31 @@
 
 The specs (tests/data/recognizers/, MIT licence, see SOURCE.md) give inputs with the numbers,
 percentages, ranges and currency amounts a recogniser should return, each with its text and
-value. Each case is run through the quantity layer:
+value. Each case is run through the quantity layer, read as a pure recogniser reads
+(`bare_words=True`: number words without a unit, labels such as "1月", and the recogniser-only
+words of the language data, "10G", "三双", "one over three"):
 
-- number: every numeral (with its magnitude word), bare number words included;
+- number: every numeral (with its magnitude word) that is not a percentage (percentages are the
+  percent model's, as in the reference), years included (`years=True`);
 - percent: every amount in percent;
-- range: every amount with a comparator or a range, as an interval ("[20,30)", "(4500,)");
-- currency: every amount in a currency.
+- range: every amount with a comparator or a range, as an interval ("[20,30)", "(4500,)"; the
+  brackets are the mention's `bounds`);
+- currency: every amount in a currency, that is a unit configs/units.txt defines as money.
 
 A case passes when the layer returns exactly the expected items: the same values (and intervals)
-with the same texts, whitespace aside (ranges: the same intervals). Left out, and counted:
-discount forms (折, 成), which are prices rather than amounts, and cases the reference .NET
-implementation marks unsupported.
+with the same texts (ranges: the same intervals). Texts are compared after the pipeline's own
+normalisation (pipeline.normalize, which maps full-width digits to ASCII) and Unicode NFKC on both
+sides, whitespace aside: the specs' texts themselves sometimes keep and sometimes fold full-width
+forms ("１．０７５３美元" is given as "1.0753美元"). Left out, and counted: discount forms (折, 成),
+which are prices rather than amounts, and cases the reference .NET implementation marks
+unsupported.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from pathlib import Path
 from typing import Optional
 
@@ -38,7 +46,6 @@ SPECS = {
     "English-CurrencyModel.json": ("en", "currency"),
 }
 DISCOUNT_MARKS = ("折", "成")
-CURRENCIES = ("CNY", "USD", "THB", "EUR")
 
 
 class SpecResult(BaseModel):
@@ -60,10 +67,11 @@ def _left_out(case: dict, kind: str) -> bool:
     return kind == "percent" and any(m in r["Text"] for r in case["Results"] for m in DISCOUNT_MARKS)
 
 
-def _interval(comparator: str, value: float, value_max: Optional[float]) -> Optional[str]:
+def _interval(comparator: str, value: float, value_max: Optional[float], bounds: str = "[)") -> Optional[str]:
     number = lambda v: f"{v:g}"
+    closed = lambda: f"{bounds[0]}{number(value)},{number(value_max)}{bounds[1]}"
     return {
-        "range": lambda: f"[{number(value)},{number(value_max)})" if value_max is not None else None,
+        "range": lambda: closed() if value_max is not None else None,
         ">": lambda: f"({number(value)},)",
         ">=": lambda: f"[{number(value)},)",
         "<": lambda: f"(,{number(value)})",
@@ -77,8 +85,15 @@ def _expected(case: dict, kind: str) -> list[tuple[str, str]]:
     out = []
     for result in case["Results"]:
         value = str(result["Resolution"].get("value", ""))
-        out.append(("".join(result["Text"].split()), _canonical_value(value, kind)))
+        out.append((_canonical_text(result["Text"]), _canonical_value(value, kind)))
     return sorted(out)
+
+
+def _canonical_text(text: str) -> str:
+    """A text as compared: the pipeline's normalisation, NFKC, no whitespace."""
+    from pipeline.normalize import normalize
+
+    return "".join(unicodedata.normalize("NFKC", normalize(text).text).split())
 
 
 def _canonical_value(value: str, kind: str) -> str:
@@ -96,7 +111,7 @@ def _canonical_value(value: str, kind: str) -> str:
 def recognise(text: str, lang: str, kind: str) -> list[tuple[str, str]]:
     """The quantity layer's items of one kind in `text`, as (text without spaces, value)."""
     from pipeline.config import lang_data
-    from pipeline.extract.numbers import number_reader
+    from pipeline.extract.numbers import is_currency, number_reader
     from pipeline.extract.quantities import QuantityReader
     from pipeline.normalize import normalize
     from pipeline.normalize.reading import reading_view
@@ -104,21 +119,21 @@ def recognise(text: str, lang: str, kind: str) -> list[tuple[str, str]]:
     data = lang_data(lang)
     norm = normalize(text).text
     view = reading_view(norm, data.reading_transform)
-    squeeze = lambda span: "".join(norm[span[0]:span[1]].split())
+    squeeze = lambda span: "".join(unicodedata.normalize("NFKC", norm[span[0]:span[1]]).split())
     numbers = number_reader(lang)
     out = []
     if kind == "range":
-        for m in QuantityReader(data, numbers).find(view):
-            interval = _interval(m.comparator, m.value, m.value_max) if m.comparator_written else None
+        for m in QuantityReader(data, numbers).find(view, bare_words=True):
+            interval = _interval(m.comparator, m.value, m.value_max, m.bounds) if m.comparator_written else None
             if interval is not None:
                 out.append((squeeze(m.span), _canonical_value(interval, "range")))
         return sorted(out)
-    for q in numbers.find(view, bare_words=(kind == "number")):
-        if kind == "number":
+    for q in numbers.find(view, bare_words=True, years=(kind == "number")):
+        if kind == "number" and not q.percent:
             out.append((squeeze((q.numeral_span[0], q.magnitude_end)), f"{q.value:.6g}"))
         elif kind == "percent" and q.unit == "percent":
             out.append((squeeze(q.span), f"{q.value:.6g}"))
-        elif kind == "currency" and q.unit in CURRENCIES:
+        elif kind == "currency" and q.unit is not None and is_currency(q.unit):
             out.append((squeeze(q.span), f"{q.value:.6g}"))
     return sorted(out)
 

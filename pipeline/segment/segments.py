@@ -24,10 +24,19 @@ class Segments:
 
     @classmethod
     def from_doc(cls, doc, data: LangData) -> "Segments":
+        """Sentences from the Doc's sentence starts, read as one array (iterating `doc.sents`
+        builds a Python object per token)."""
+        from spacy.attrs import IDX, SENT_START
+
         text = doc.text
+        if len(doc) == 0:
+            return cls([], [])
+        rows = doc.to_array([SENT_START, IDX])
+        starts = [int(idx) for i, (flag, idx) in enumerate(rows) if i == 0 or flag == 1]
+        bounds = starts[1:] + [len(text)]
         sentences: list[Span] = []
-        for sent in doc.sents:
-            sentences += _split_lines(text, (sent.start_char, sent.end_char))
+        for start, end in zip(starts, bounds):
+            sentences += _split_lines(text, (start, end))
         clauses = [c for s in sentences for c in _clauses(text, s, data.clause_separators)]
         return cls(sentences, clauses)
 
