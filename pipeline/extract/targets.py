@@ -282,6 +282,9 @@ class TargetExtractor:
         if clause_year is not None:
             ctx.year, ctx.year_source = clause_year, "clause_year"
             return
+        if any(t.kind == "current" for t in _times_in(reading.times, ctx.clause)) and reading.doc_year:
+            ctx.year, ctx.year_source = reading.doc_year, "current"
+            return
         i = bisect.bisect_right(item_starts, position) - 1
         if i >= 0 and items[i].span[0] <= position < items[i].span[1]:
             ctx.year, ctx.year_source = items[i].year, "heading_scope" if items[i].under_heading else "scope"
