@@ -4,10 +4,14 @@ import json
 from pathlib import Path
 
 from pipeline.evaluation.alignment import ENCODERS, evaluate_alignment
+from pipeline.evaluation.crosslang import evaluate_crosslang
+from pipeline.evaluation.real import evaluate_real
 from pipeline.evaluation.score import evaluate_corpus
 
 path = Path(__file__).resolve().parent / "data" / "eval_baseline.json"
 figures = evaluate_corpus().figures()
 figures["alignment"] = {k: v for name in ENCODERS for k, v in evaluate_alignment(name).figures().items()}
+figures["real"] = evaluate_real().figures()
+figures["crosslang"] = {f"{split}.recall": round(c.recall, 4) for split, c in evaluate_crosslang().totals().items()}
 path.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n")
 print(f"wrote {path}")
