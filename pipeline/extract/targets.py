@@ -24,8 +24,8 @@ from pipeline.config import LangData, bounded_alternation
 from pipeline.extract.measures import Structure
 from pipeline.extract.numbers import NumberReader, normalize_value
 from pipeline.extract.quantities import Mention, QuantityReader
-from pipeline.extract.roles import (EMBEDDED_CHARS, Cues, QuantityContext, current_role_model, decide, featurize,
-                                    non_target_role, sentence_embeddings)
+from pipeline.extract.roles import (EMBEDDED_CHARS, Cues, QuantityContext, YearSource, current_role_model, decide,
+                                    featurize, non_target_role, sentence_embeddings)
 from pipeline.extract.times import TimeMention
 from pipeline.schema import Baseline, QuantityMention, Span, Target
 from pipeline.segment.blocks import Block
@@ -159,7 +159,7 @@ class TargetExtractor:
                 unit=m.unit or DEFAULT_UNIT, per=per, comparator=m.comparator, year=ctx.year, role=role,
                 score=round(score, 4)))
             if is_target:
-                target = self._target(text, ctx, per, len(targets) + 1, contexts)
+                target = self._target(text, ctx, per, len(targets) + 1, contexts, reading.times)
                 targets.append(target)
                 stated.append((ctx, target.metric or ""))
         goals = self._goals(text, items, targets, contexts)
@@ -278,23 +278,13 @@ class TargetExtractor:
                 nearest = min(resolved, key=lambda ty: _distance(ty[0].span, ctx.mention.span))
                 ctx.year, ctx.year_source = nearest[1], source
                 return
-        clause_year = self._plain_year(ctx, reading, ctx.clause)
-        if clause_year is not None:
-            ctx.year, ctx.year_source = clause_year, "clause_year"
-            return
-        if any(t.kind == "current" for t in _times_in(reading.times, ctx.clause)) and reading.doc_year:
-            ctx.year, ctx.year_source = reading.doc_year, "current"
+        if self._named_year(ctx, reading, ctx.clause, "clause_year"):
             return
         i = bisect.bisect_right(item_starts, position) - 1
         if i >= 0 and items[i].span[0] <= position < items[i].span[1]:
             ctx.year, ctx.year_source = items[i].year, "heading_scope" if items[i].under_heading else "scope"
             return
-        sentence_year = self._plain_year(ctx, reading, ctx.sentence)
-        if sentence_year is not None:
-            ctx.year, ctx.year_source = sentence_year, "sentence_year"
-            return
-        if any(t.kind == "current" for t in _times_in(reading.times, ctx.sentence)) and reading.doc_year:
-            ctx.year, ctx.year_source = reading.doc_year, "current"
+        if self._named_year(ctx, reading, ctx.sentence, "sentence_year"):
             return
         j = bisect.bisect_right(heading_years, (position, 10**9)) - 1
         if j >= 0:
@@ -308,6 +298,17 @@ class TargetExtractor:
             return
         if reading.doc_year is not None:
             ctx.year, ctx.year_source = reading.doc_year, "document"
+
+    def _named_year(self, ctx: QuantityContext, reading: Reading, span: Span, source: YearSource) -> bool:
+        """A plain year in `span`, else "this year" there: set it and say so."""
+        year = self._plain_year(ctx, reading, span)
+        if year is not None:
+            ctx.year, ctx.year_source = year, source
+            return True
+        if any(t.kind == "current" for t in _times_in(reading.times, span)) and reading.doc_year:
+            ctx.year, ctx.year_source = reading.doc_year, "current"
+            return True
+        return False
 
     @staticmethod
     def _plain_year(ctx: QuantityContext, reading: Reading, span: Span) -> Optional[int]:
@@ -358,10 +359,15 @@ class TargetExtractor:
                 break
 
     # -- one target ------------------------------------------------------------------------------
-    def _target(self, text: str, ctx: QuantityContext, per, number: int, contexts: list[QuantityContext]) -> Target:
+    def _target(self, text: str, ctx: QuantityContext, per, number: int, contexts: list[QuantityContext],
+                times: list[TimeMention]) -> Target:
         m = ctx.mention
-        previous_end = max((c.mention.span[1] for c in contexts
-                            if c.clause == ctx.clause and c.mention.span[1] <= m.span[0] and c.baseline_of is None),
+        # The metric starts after the amount before it in the clause, or after a span of years
+        # closing a phrase ("for 2024-25, aiming to reduce ..."), never at a change's starting point.
+        previous_end = max([c.mention.span[1] for c in contexts
+                            if c.clause == ctx.clause and c.mention.span[1] <= m.span[0] and c.baseline_of is None]
+                           + [t.span[1] for t in _times_in(times, (ctx.clause[0], m.span[0]))
+                              if t.kind == "range" and text[t.span[1]:m.span[0]].lstrip()[:1] in ",，"],
                            default=ctx.clause[0])
         metric_span = self._metric_span(text, (max(previous_end, ctx.clause[0]), m.span[0]), ctx)
         if metric_span is None:

@@ -105,6 +105,9 @@ class TimeReader:
         raw = groups.get("year")
         if not raw:
             return None
+        start = groups.get("start")
+        if start and len(start) == 4 and len(raw) == 2 and raw.isdigit():
+            raw = start[:2] + raw   # "2024-25": the span's end in the start's century
         try:
             year = ad_year(parse_ordinal(raw, self.data), groups.get("era"), self.data)
         except (ValueError, TypeError):
