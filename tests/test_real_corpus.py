@@ -1,5 +1,4 @@
 """The real-document corpus: its gold is well-formed, and every record read from it is grounded."""
-from pathlib import Path
 
 import pytest
 

@@ -10,9 +10,8 @@ aligner. `python -m pipeline.evaluation.perturb --write DIR` writes the variants
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from pydantic import BaseModel
 

@@ -9,13 +9,12 @@ carries English glosses, a Chinese text English abbreviations.
 from __future__ import annotations
 
 import functools
-import re
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.config import LangData, alternation, gazetteer
+from pipeline.config import LangData, gazetteer
 from pipeline.schema import Entity, Span
 
 GAZETTEER_KEY = "gazetteer"
