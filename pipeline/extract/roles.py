@@ -20,6 +20,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel
 
 from pipeline.config import PROJECT_ROOT, LangData, bounded_alternation
+from pipeline.errors import ResourceMissing
 from pipeline.extract.quantities import Mention
 from pipeline.extract.times import TimeMention
 from pipeline.schema import Span
@@ -164,8 +165,6 @@ def load_role_model(path: str = str(MODEL_PATH)) -> Optional[RoleModel]:
         return None
     model = RoleModel.model_validate(json.loads(file.read_text(encoding="utf-8")))
     if model.features != FEATURES:
-        from pipeline.errors import ResourceMissing
-
         raise ResourceMissing(f"{file}: fitted on other features; retrain with `python -m pipeline.evaluation.train_roles`")
     return model
 

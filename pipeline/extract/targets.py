@@ -28,7 +28,7 @@ from pipeline.extract.roles import (EMBEDDED_CHARS, Cues, QuantityContext, YearS
                                     featurize, non_target_role, sentence_embeddings)
 from pipeline.extract.times import TimeMention
 from pipeline.schema import Baseline, QuantityMention, Span, Target
-from pipeline.segment.blocks import Block
+from pipeline.segment.blocks import Block, parse_year
 from pipeline.segment.segments import Segments, strip
 
 SCOPE_BLOCKS = ("bullet", "paragraph", "numbered")
@@ -351,8 +351,6 @@ class TargetExtractor:
                     continue
                 year = None
                 if match.groupdict().get("year"):
-                    from pipeline.segment.blocks import parse_year
-
                     year = parse_year(match, self.data)
                 ctx.baseline_of = later[0]
                 contexts[later[0]].baseline = (ctx.mention.value, year)
