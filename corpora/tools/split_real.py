@@ -8,6 +8,10 @@ with a fixed seed and taken into test until a third of the grouped documents is 
 within each (language, genre) stratum, single documents are shuffled and taken into test until
 the stratum's test share reaches a third. `--add BATCH` splits a batch gathered later the same
 way and appends it, leaving every earlier assignment as it was.
+
+`--heldout BATCH ...` puts whole batches into a third side, `heldout`: documents gathered and
+annotated after the test split had been read during development, committed here before the
+pipeline runs on them, so that their first figures are an unseen test.
 """
 import argparse
 import json
@@ -25,6 +29,7 @@ from pipeline.evaluation.corpus import corpus_documents  # noqa: E402
 SPLIT = ROOT / "corpora" / "real" / "split.json"
 SEED = 20261127
 TEST_SHARE = 1 / 3
+SIDES = ("dev", "test", "heldout")
 
 
 def split(docs) -> dict[str, list[str]]:
@@ -63,13 +68,21 @@ def split(docs) -> dict[str, list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--add", help="split only this batch and append it to split.json")
+    parser.add_argument("--heldout", nargs="+", metavar="BATCH", help="put these whole batches in the heldout side")
     args = parser.parse_args()
-    if args.add:
+    if args.heldout:
+        current = json.loads(SPLIT.read_text(encoding="utf-8"))
+        known = {i for side in SIDES for i in current.get(side, [])}
+        new = [d.gold.id for batch in args.heldout for d in corpus_documents(ROOT / "corpora" / "real" / batch)
+               if d.gold.id not in known]
+        result = {side: current.get(side, []) for side in SIDES}
+        result["heldout"] = sorted(result["heldout"] + new)
+    elif args.add:
         current = json.loads(SPLIT.read_text(encoding="utf-8"))
         known = set(current["dev"]) | set(current["test"])
         docs = [d for d in corpus_documents(ROOT / "corpora" / "real" / args.add) if d.gold.id not in known]
         new = split(docs)
-        result = {side: sorted(current[side] + new[side]) for side in ("dev", "test")}
+        result = {side: sorted(current.get(side, []) + new.get(side, [])) for side in SIDES}
     else:
         if SPLIT.exists():
             print(f"{SPLIT} exists: the split is fixed; use --add BATCH for a new batch", file=sys.stderr)
@@ -77,7 +90,7 @@ def main() -> int:
         result = split(corpus_documents(ROOT / "corpora" / "real"))
     result = {"seed": SEED, **result}
     SPLIT.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"dev {len(result['dev'])}, test {len(result['test'])}")
+    print(", ".join(f"{side} {len(result.get(side, []))}" for side in SIDES))
     return 0
 
 
