@@ -236,6 +236,7 @@ class Split(str, Enum):
     all = "all"
     dev = "dev"
     test = "test"
+    heldout = "heldout"
 
 
 @app.command("eval")
@@ -249,10 +250,11 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="print the figures as JSON"),
 ) -> None:
     """Score extraction against every gold file, the real corpus per split, and alignment per encoder."""
+    from pipeline.evaluation.real import SPLITS
     from pipeline.evaluation.score import evaluate_corpus, format_report
 
     report = _run(lambda: evaluate_corpus(corpus))
-    splits = ("dev", "test") if split == Split.all else (split.value,)
+    splits = SPLITS if split == Split.all else (split.value,)
     real_report = rules_report = cross_report = None
     if real:
         from pipeline.evaluation.crosslang import evaluate_crosslang
@@ -263,7 +265,7 @@ def evaluate(
         if ablation:
             with rules_only():
                 rules_report = _run(lambda: evaluate_real(splits=splits))
-        cross_report = _run(lambda: evaluate_crosslang())
+        cross_report = _run(lambda: evaluate_crosslang(splits=splits))
     reports = []
     if alignment:
         from pipeline.evaluation.alignment import evaluate_alignment

@@ -179,9 +179,12 @@ class GazetteerEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    type: Literal["ORG", "GPE", "ZONE", "PROGRAMME", "FACILITY"]
+    # MEDIA: a news outlet (credited, never an issuer); OFFICE: an office holder who speaks for a body
+    # (the Premier delivers the government work report for the State Council).
+    type: Literal["ORG", "GPE", "ZONE", "PROGRAMME", "FACILITY", "MEDIA", "OFFICE"]
     names: dict[str, list[str]]      # by language: th, zh (simplified), zh_hant, en
     parent: Optional[str] = None     # the enclosing body or place
+    acts_for: Optional[str] = None   # OFFICE only: the id of the body the office holder speaks for
     source: Optional[str] = None     # where the names were checked
 
 
@@ -253,6 +256,9 @@ def gazetteer() -> Gazetteer:
         if entry.id in seen:
             raise ConfigError(f"{folder}: gazetteer id {entry.id!r} is defined twice")
         seen.add(entry.id)
+    for entry in entries:
+        if (entry.acts_for is not None) != (entry.type == "OFFICE") or (entry.acts_for and entry.acts_for not in seen):
+            raise ConfigError(f"{folder}: gazetteer id {entry.id!r}: an OFFICE, and only an OFFICE, names the id it acts_for")
     return Gazetteer(entries=entries, unconfirmed_th=unconfirmed)
 
 

@@ -16,9 +16,20 @@ def test_the_split_covers_every_document_once_and_a_third_is_test():
     ids = [d.gold.id for d in corpus_documents(REAL)]
     assert sorted(split) == sorted(ids)
     for lang in ("th", "zh", "en"):
-        docs = [d for d in corpus_documents(REAL) if d.gold.lang == lang]
+        docs = [d for d in corpus_documents(REAL) if d.gold.lang == lang and split[d.gold.id] != "heldout"]
         assert len(docs) >= 30
         assert sum(split[d.gold.id] == "test" for d in docs) >= len(docs) / 3
+
+
+def test_the_heldout_side_is_unseen_by_training_and_shares_no_group_or_page_with_the_rest():
+    split = load_split()
+    docs = list(corpus_documents(REAL))
+    heldout = [d for d in docs if split[d.gold.id] == "heldout"]
+    assert len(heldout) >= 30
+    rest = [d for d in docs if split[d.gold.id] != "heldout"]
+    page = lambda d: d.gold.source.url or f"{d.gold.source.repository}:{d.gold.source.path}"
+    assert not {d.gold.group for d in heldout if d.gold.group} & {d.gold.group for d in rest if d.gold.group}
+    assert not {page(d) for d in heldout} & {page(d) for d in rest}
 
 
 def test_groups_stay_on_one_side_of_the_split():

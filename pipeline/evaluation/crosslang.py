@@ -18,7 +18,7 @@ from typing import Callable, Optional
 from pydantic import BaseModel
 
 from pipeline.evaluation.corpus import CorpusDocument, corpus_documents, locate
-from pipeline.evaluation.real import REAL, load_split
+from pipeline.evaluation.real import REAL, SPLITS, load_split
 from pipeline.evaluation.score import Counts
 
 ORIGINAL_FIRST = ("zh", "en", "th")
@@ -71,7 +71,7 @@ def score_pair(a: CorpusDocument, b: CorpusDocument, record_a, record_b, compari
     return Counts(tp=found, gold=len(shared), predicted=found + len(judged) - right), missed
 
 
-def evaluate_crosslang(root: Path = REAL, encoder: str = "use-m3", analyze=None,
+def evaluate_crosslang(root: Path = REAL, encoder: str = "use-m3", splits: tuple[str, ...] = SPLITS, analyze=None,
                        progress: Optional[Callable[[str], None]] = None) -> CrossReport:
     from pipeline.align.compare import compare_documents
 
@@ -80,7 +80,7 @@ def evaluate_crosslang(root: Path = REAL, encoder: str = "use-m3", analyze=None,
     split_of = load_split(root)
     groups: dict[str, list[CorpusDocument]] = defaultdict(list)
     for doc in corpus_documents(root):
-        if doc.gold.group and any(t.link for t in doc.gold.targets):
+        if doc.gold.group and any(t.link for t in doc.gold.targets) and split_of.get(doc.gold.id) in splits:
             groups[doc.gold.group].append(doc)
     records: dict[str, object] = {}
     pairs = []
@@ -96,20 +96,20 @@ def evaluate_crosslang(root: Path = REAL, encoder: str = "use-m3", analyze=None,
             comparison = compare_documents(records[a.gold.id], records[b.gold.id], encoder=encoder)
             links, missed = score_pair(a, b, records[a.gold.id], records[b.gold.id], comparison)
             if links.gold:
-                pairs.append(PairResult(group=group, split=split_of.get(a.gold.id, "dev"), original=a.gold.id,
+                pairs.append(PairResult(group=group, split=split_of[a.gold.id], original=a.gold.id,
                                         summary=b.gold.id, links=links, missed=missed))
     return CrossReport(pairs=pairs)
 
 
 def format_crosslang(report: CrossReport) -> str:
-    lines = [f"{'split':<6}{'pairs':>6}{'links':>7}  {'found':>6}  {'P/R/F1':<16}"]
+    lines = [f"{'split':<8}{'pairs':>6}{'links':>7}  {'found':>6}  {'P/R/F1':<16}"]
     totals = report.totals()
     counts: dict[str, int] = defaultdict(int)
     for p in report.pairs:
         counts[p.split] += 1
         counts["all"] += 1
-    for key in ("dev", "test", "all"):
+    for key in (*SPLITS, "all"):
         if key in totals:
             c = totals[key]
-            lines.append(f"{key:<6}{counts[key]:>6}{c.gold:>7}  {c.tp:>6}  {c.precision:.2f}/{c.recall:.2f}/{c.f1:.2f}")
+            lines.append(f"{key:<8}{counts[key]:>6}{c.gold:>7}  {c.tp:>6}  {c.precision:.2f}/{c.recall:.2f}/{c.f1:.2f}")
     return "\n".join(lines)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from pipeline.config import LangData, bounded_alternation
+from pipeline.config import LangData, bounded_alternation, gazetteer
 from pipeline.schema import Entity, Span
 
 # How many blocks of the body, after the title, can name the issuer (a Thai brief's first
@@ -35,6 +35,11 @@ MAX_JOINT = 12
 BRACKETED = re.compile(r"[(（][^()（）]{1,20}[)）]")
 # A signature block sits in the last characters of a text.
 SIGNATURE_CHARS = 400
+# Who can issue: a body, or an office holder speaking for one (the Premier for the State Council).
+# News outlets (MEDIA) report plans and never issue them.
+ISSUING_TYPES = ("ORG", "OFFICE")
+# A block wholly in brackets is a photo caption ("(แฟ้มภาพซินหัว : … 16 พ.ค. 2023)"), not the lead.
+CAPTION = re.compile(r"\s*[(（][^\n]*[)）]\s*")
 
 
 class IssuerReader:
@@ -45,11 +50,12 @@ class IssuerReader:
         joiners = bounded_alternation(data.issuer_joiners) if data.issuer_joiners else "(?!)"
         self.joint = re.compile(rf"(?:\s|{joiners})*", flags)
         self.sentence_end = re.compile(f"[{re.escape(data.sentence_terminators + '。.!?')}\n]")
+        self.acts_for = {e.id: e.acts_for for e in gazetteer().entries if e.acts_for}
 
     def find(self, text: str, entities: Iterable[Entity], blocks: list[Span], zone: Span,
              title: Optional[Span]) -> list[Entity]:
         """`blocks`: the body's paragraphs, list items and headings in order (after reflow, its lines)."""
-        bodies = [e for e in entities if e.type == "ORG" and e.source != "gloss" and zone[0] <= e.span[0] < zone[1]
+        bodies = [e for e in entities if e.type in ISSUING_TYPES and e.source != "gloss" and zone[0] <= e.span[0] < zone[1]
                   and not (e.canonical_id is None and _bracketed(text, e.span))]
         if not bodies:
             return []
@@ -57,7 +63,12 @@ class IssuerReader:
         for span in self._opening(text, blocks, zone, title):
             found += self._subjects(text, bodies, span) + self._agents(text, bodies, span)
         found += self._signature(text, bodies, zone)
-        return _unique(sorted(found, key=lambda e: e.span))
+        return _unique(sorted((self._speaking_for(e) for e in found), key=lambda e: e.span))
+
+    def _speaking_for(self, e: Entity) -> Entity:
+        """An office holder issues in the name of the body: "国务院总理李强作政府工作报告" is the State Council's."""
+        body = self.acts_for.get(e.canonical_id or "")
+        return e.model_copy(update={"canonical_id": body}) if body else e
 
     @staticmethod
     def _opening(text: str, blocks: list[Span], zone: Span, title: Optional[Span]) -> list[Span]:
@@ -68,7 +79,8 @@ class IssuerReader:
                 break
             if zone[0] <= span[0] < zone[1] and (title is None or span[0] >= title[1]):
                 spans.append(span)
-                substantive += len(text[span[0]:span[1]].strip()) >= MIN_LEAD_CHARS
+                block = text[span[0]:span[1]]
+                substantive += len(block.strip()) >= MIN_LEAD_CHARS and not CAPTION.fullmatch(block)
         return spans
 
     def _subjects(self, text: str, bodies: list[Entity], span: Span) -> list[Entity]:
