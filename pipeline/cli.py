@@ -96,7 +96,7 @@ def quantities(
 
         from pipeline.report.table import print_quantities
 
-        print_quantities(record, Console())
+        _run(lambda: print_quantities(record, Console()))
         return
     payload = {"quantities": [q.model_dump() for q in record.quantities]}
     typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
@@ -214,7 +214,7 @@ def _emit(result, format: Format, output: Optional[Path], print_table) -> None:
     if format is Format.table:
         from rich.console import Console
 
-        print_table(result, Console())
+        _run(lambda: print_table(result, Console()))
     elif output is None:
         typer.echo(payload)
 
@@ -390,12 +390,14 @@ def _print_rows(columns: list[str], rows: list[tuple], format: TableFormat) -> N
         from rich.console import Console
         from rich.table import Table
 
+        from pipeline.report.table import plain
+
         table = Table(title=f"{len(rows)} rows", title_justify="left")
         for column in columns:
-            table.add_column(column, overflow="ellipsis", max_width=40)
+            table.add_column(plain(column), overflow="ellipsis", max_width=40)
         for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        Console().print(table)
+            table.add_row(*(plain(v) for v in row))
+        _run(lambda: Console().print(table))
 
 
 class ExportFormat(str, Enum):

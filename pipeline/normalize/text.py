@@ -22,6 +22,10 @@ Rewrite = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
 REWRITES: list[tuple[str, Rewrite]] = [
     ("line breaks", (re.compile(r"\r\n?|\u2028|\u2029"), lambda m: "\n")),
+    # Terminal escape sequences (ANSI colours, OSC hyperlinks) and other control characters are
+    # no text; a form feed stays (it marks a PDF page break) and so do tabs and line breaks.
+    ("terminal escapes", (re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
+                                     r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"), lambda m: "")),
     # Zero-width characters, bidi controls and the soft hyphen carry no text.
     ("invisible", (re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"), lambda m: "")),
     ("full-width digits", (re.compile("[０-９]"), lambda m: chr(ord(m.group()) - 0xFF10 + 0x30))),

@@ -6,7 +6,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.report.table import MAX_CELL, _short
+from pipeline.report.table import MAX_CELL, _short, plain, safe
 from pipeline.schema import Comparison
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
@@ -23,8 +23,8 @@ def _value(v) -> str:
 
 
 def comparison_view(c: Comparison) -> Group:
-    parts: list = [Text.assemble(("Comparison", "bold"), f"  {c.canonical.source} ({c.canonical.lang})  ⟷  "
-                                 f"{c.summary.source} ({c.summary.lang})  · encoder {c.encoder}")]
+    parts: list = [Text.assemble(("Comparison", "bold"), f"  {safe(c.canonical.source)} ({c.canonical.lang})  ⟷  "
+                                 f"{safe(c.summary.source)} ({c.summary.lang})  · encoder {c.encoder}")]
     by_kind: dict[str, int] = {}
     for m in c.matches:
         by_kind[m.kind] = by_kind.get(m.kind, 0) + 1
@@ -37,7 +37,8 @@ def comparison_view(c: Comparison) -> Group:
         if m.kind == "entity":
             continue
         evidence = ", ".join(f"{k} {v:.2f}" for k, v in sorted(m.evidence.items(), key=lambda kv: -kv[1])[:4])
-        matches.add_row(m.kind, m.canonical_ref, m.summary_ref + (" (merged)" if m.merged else ""), f"{m.score:.2f}", evidence)
+        matches.add_row(m.kind, plain(m.canonical_ref), plain(m.summary_ref + (" (merged)" if m.merged else "")),
+                        f"{m.score:.2f}", evidence)
     parts.append(matches)
 
     table = Table(title=f"Discrepancies ({len(c.discrepancies)})", title_justify="left")
@@ -50,14 +51,14 @@ def comparison_view(c: Comparison) -> Group:
             table.add_column(col, no_wrap=True)
     for d in sorted(c.discrepancies, key=lambda d: (SEVERITY_ORDER[d.severity], d.kind)):
         ref = d.canonical_ref if d.kind != "addition" else d.summary_ref
-        table.add_row(Text(d.severity, style=SEVERITY_STYLE[d.severity]), d.kind, d.item, ref or "",
-                      _value(d.canonical_value), _value(d.summary_value), d.note)
+        table.add_row(Text(d.severity, style=SEVERITY_STYLE[d.severity]), d.kind, plain(d.item), plain(ref),
+                      plain(_value(d.canonical_value)), plain(_value(d.summary_value)), plain(d.note))
     parts.append(table)
     for merge in c.merges:
-        parts.append(Text(f"Merged: {', '.join(merge.canonical_refs)} → {merge.summary_ref} ({PLURAL[merge.kind]})"))
+        parts.append(plain(f"Merged: {', '.join(merge.canonical_refs)} → {merge.summary_ref} ({PLURAL[merge.kind]})"))
     for change in c.order_changes:
-        parts.append(Text(f"Order ({PLURAL[change.kind]}): original {' '.join(change.canonical_refs)}; "
-                          f"summary {' '.join(change.summary_refs)}", style="dim"))
+        parts.append(Text(safe(f"Order ({PLURAL[change.kind]}): original {' '.join(change.canonical_refs)}; "
+                               f"summary {' '.join(change.summary_refs)}"), style="dim"))
     return Group(*parts)
 
 

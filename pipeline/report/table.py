@@ -11,25 +11,39 @@ from pipeline.schema import Record
 MAX_CELL = 48
 
 
+def safe(text: object) -> str:
+    """Document text made inert for a terminal: control and format characters (escape sequences,
+    bidi overrides, zero-width marks) are shown as escapes instead of acting on the terminal."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else f"\\u{ord(ch):04x}" for ch in text)
+
+
+def plain(value: object) -> Text:
+    """A table cell or line from document text: never read as Rich markup ("[/b]", "[link=…]")."""
+    return Text("" if value is None else safe(value))
+
+
 def _short(text: str, limit: int = MAX_CELL) -> str:
-    text = " ".join(text.split())
+    text = " ".join(safe(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def record_view(record: Record) -> Group:
     doc = record.document
     head = Text.assemble(
-        (doc.title or doc.id, "bold"), f"\n{doc.source} · {doc.format} · lang {doc.lang} · {len(doc.text):,} chars"
+        (safe(doc.title or doc.id), "bold"), f"\n{safe(doc.source)} · {doc.format} · lang {doc.lang} · {len(doc.text):,} chars"
     )
     parts: list = [head]
     if record.dates:
-        parts.append(Text("Dates: " + "; ".join(f"{d.text} → {d.iso} ({d.role})" for d in record.dates)))
+        parts.append(plain("Dates: " + "; ".join(f"{d.text} → {d.iso} ({d.role})" for d in record.dates)))
     issuers = Table(title=f"Issuers ({len(record.issuers)})", title_justify="left")
     issuers.add_column("#", justify="right")
     issuers.add_column("name")
     issuers.add_column("id")
     for i, e in enumerate(record.issuers, 1):
-        issuers.add_row(str(i), e.text, e.canonical_id or "—")
+        issuers.add_row(str(i), plain(e.text), plain(e.canonical_id or "—"))
     parts.append(issuers)
 
     rows = []
@@ -57,7 +71,7 @@ def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) ->
         table.add_column(column, no_wrap=True, min_width=width)
     table.add_column(columns[-1], no_wrap=True, overflow="ellipsis", max_width=MAX_CELL)
     for row in rows:
-        table.add_row(*(Text(cell) for cell in row))  # document text is never read as Rich markup
+        table.add_row(*(plain(cell) for cell in row))
     return table
 
 
