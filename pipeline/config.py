@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from pipeline.errors import ConfigError
 
@@ -80,6 +80,50 @@ class RenderTemplates(BaseModel):
     measure: str
     measure_numerals: str
     measure_numbering_continues: bool
+
+
+# Any digit a year could run into: ASCII, Thai and Chinese numerals.
+YEAR_DIGITS = r"\d๐-๙〇零一二三四五六七八九"
+# Pattern groups that capture a year and so must stand as a whole number.
+YEAR_GROUPS = ("year", "start")
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The index just past the group that opens at `start` (escapes and character classes skipped)."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1  # "[]...]": a leading bracket is a member
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(pattern)
+
+
+def digit_bounded(pattern: str) -> str:
+    """Every year group of a pattern fenced by digit boundaries: "ภายในปี 25681" holds no year
+    2568, and "到20251年" no year 0251 — the digits are one number, not a year and a remainder."""
+    for name in YEAR_GROUPS:
+        head = f"(?P<{name}>"
+        i = pattern.find(head)
+        while i >= 0:
+            end = _group_end(pattern, i)
+            fenced = f"(?<![{YEAR_DIGITS}]){pattern[i:end]}(?![{YEAR_DIGITS}])"
+            pattern = pattern[:i] + fenced + pattern[end:]
+            i = pattern.find(head, i + len(fenced))
+    return pattern
 
 
 class LangData(BaseModel):
@@ -150,6 +194,13 @@ class LangData(BaseModel):
     partial_date_patterns: list[str] = []       # a day and month without a year ("8月16日", "Aug. 17")
     dateline_patterns: list[str] = []           # a news dateline; group `date` marks the date inside it
     lead_date_patterns: list[str] = []          # a date opening a report: a dateline unless a cue says otherwise
+
+    @field_validator("deadline_patterns", "year_range_patterns", "year_patterns", "baseline_patterns",
+                     "reference_year_patterns", "date_patterns", "partial_date_patterns", "dateline_patterns",
+                     "lead_date_patterns")
+    @classmethod
+    def _years_are_whole_numbers(cls, patterns: list[str]) -> list[str]:
+        return [digit_bounded(p) for p in patterns]
     era_offsets: dict[str, int] = {}
     buddhist_era_threshold: int = 9999
     short_era_base: Optional[int] = None        # two-digit years: ปี 68 -> 2568

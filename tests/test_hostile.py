@@ -62,3 +62,34 @@ def test_query_shows_stored_markup_and_column_names_as_text(tmp_path: Path):
     result = run("query", str(tmp_path), "--sql", 'SELECT x AS "[/b]" FROM t')
     assert result.returncode == 0, result.stderr
     _inert(result.stdout)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("th", "ภายในปี 25681 ให้มีสถานีชาร์จ 5,000 แห่ง"),
+    ("zh", "到20251年，充电桩达到500万个。"),
+    ("en", "By 20301, the share will reach 30 percent."),
+])
+def test_year_digits_are_never_cut_from_a_longer_number(lang, text):
+    from pipeline.analyze import analyze_text
+
+    record = analyze_text(text, lang=lang)
+    assert all(t.year is None for t in record.targets)
+    assert not any(str(q.year) in text and q.year is not None for q in record.quantities)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("th", "เมื่อวันที่ 12 มกราคม 99999 รัฐบาลจีนประกาศแผน"),
+    ("en", "The plan was issued on 2023-02-30 by the State Council."),
+    ("zh", "2023年2月30日，国务院印发方案。"),
+])
+def test_an_impossible_date_is_never_a_date(lang, text):
+    from pipeline.analyze import analyze_text
+
+    assert analyze_text(text, lang=lang).dates == []
+
+
+def test_an_amount_beyond_floating_point_is_never_read_as_a_smaller_one():
+    from pipeline.analyze import analyze_text
+
+    record = analyze_text("By 2025, China will have 1e309 companies and 10" + "0" * 400 + " stations.", lang="en")
+    assert all(q.value not in (1, 10) and q.value == q.value for q in record.quantities)   # no 1, no NaN
