@@ -11,7 +11,9 @@ way and appends it, leaving every earlier assignment as it was.
 
 `--heldout BATCH ...` puts whole batches into a third side, `heldout`: documents gathered and
 annotated after the test split had been read during development, committed here before the
-pipeline runs on them, so that their first figures are an unseen test.
+pipeline runs on them, so that their first figures are an unseen test. `--dev BATCH ...` puts
+whole batches gathered for development into dev (the test side has been read already, so a new
+batch gains nothing by lending it a third).
 """
 import argparse
 import json
@@ -69,14 +71,16 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--add", help="split only this batch and append it to split.json")
     parser.add_argument("--heldout", nargs="+", metavar="BATCH", help="put these whole batches in the heldout side")
+    parser.add_argument("--dev", nargs="+", metavar="BATCH", help="put these whole batches in the dev side")
     args = parser.parse_args()
-    if args.heldout:
+    if args.heldout or args.dev:
+        side, batches = ("heldout", args.heldout) if args.heldout else ("dev", args.dev)
         current = json.loads(SPLIT.read_text(encoding="utf-8"))
-        known = {i for side in SIDES for i in current.get(side, [])}
-        new = [d.gold.id for batch in args.heldout for d in corpus_documents(ROOT / "corpora" / "real" / batch)
+        known = {i for s in SIDES for i in current.get(s, [])}
+        new = [d.gold.id for batch in batches for d in corpus_documents(ROOT / "corpora" / "real" / batch)
                if d.gold.id not in known]
-        result = {side: current.get(side, []) for side in SIDES}
-        result["heldout"] = sorted(result["heldout"] + new)
+        result = {s: current.get(s, []) for s in SIDES}
+        result[side] = sorted(result[side] + new)
     elif args.add:
         current = json.loads(SPLIT.read_text(encoding="utf-8"))
         known = set(current["dev"]) | set(current["test"])
