@@ -193,6 +193,7 @@ class LangData(BaseModel):
     date_patterns: list[str] = []
     partial_date_patterns: list[str] = []       # a day and month without a year ("8月16日", "Aug. 17")
     dateline_patterns: list[str] = []           # a news dateline; group `date` marks the date inside it
+    weekdays: dict[str, int] = {}               # "Tuesday", "周二", "วันอังคาร" -> 1 (Monday is 0)
     lead_date_patterns: list[str] = []          # a date opening a report: a dateline unless a cue says otherwise
 
     @field_validator("deadline_patterns", "year_range_patterns", "year_patterns", "baseline_patterns",

@@ -25,3 +25,28 @@ def test_dates_and_roles(lang, text, quoted, iso, role):
 def test_impossible_dates_are_not_dates():
     text = "on 31 February 2023 and 2023-13-01"
     assert DateReader(lang_data("en")).find(text, (0, len(text))) == []
+
+
+@pytest.mark.parametrize("lang,text,weekday,iso", [
+    ("en", "BEIJING, Oct. 12 (Xinhua) -- The State Council issued the plan on Tuesday, setting a target.",
+     "Tuesday", "2023-10-10"),
+    ("zh", "新华社北京10月12日电 国务院周二印发方案，提出到2025年的目标。", "周二", "2023-10-10"),
+    ("th", "ปักกิ่ง, 12 ต.ค. (ซินหัว) -- คณะรัฐมนตรีจีนเปิดเผยแผนเมื่อวันอังคาร", "วันอังคาร", "2023-10-10"),
+])
+def test_a_weekday_in_the_lead_is_dated_from_the_page(lang, text, weekday, iso):
+    """Thursday 2023-10-12's report of "on Tuesday" means 2023-10-10, the year inferred."""
+    found = DateReader(lang_data(lang)).find(text, (0, len(text)), years=(2023,))
+    day = [d for d in found if d.text == weekday]
+    assert [(d.iso, d.role, d.year_inferred) for d in day] == [(iso, "dated", True)]
+
+
+def test_a_weekday_next_to_its_written_date_is_not_a_second_date():
+    text = "ปักกิ่ง, 22 พ.ค. (ซินหัว) — รายงานที่เสนอในวันศุกร์ (22 พ.ค.) ระบุว่า"
+    found = DateReader(lang_data("th")).find(text, (0, len(text)), years=(2020,))
+    assert not any(d.text == "วันศุกร์" for d in found)
+
+
+def test_a_lead_date_in_prose_is_the_day_of_issue_not_a_dateline():
+    text = "เมื่อวันที่ 12 ม.ค. 2565 คณะรัฐมนตรีจีนได้ประกาศแผนพัฒนาเศรษฐกิจดิจิทัล"
+    found = DateReader(lang_data("th")).find(text, (0, len(text)))
+    assert [(d.iso, d.role) for d in found] == [("2022-01-12", "dated")]

@@ -15,19 +15,24 @@ import re
 from collections import Counter
 from typing import Optional
 
-from pipeline.config import LangData, alternation
+from pipeline.config import LangData, alternation, bounded_alternation
 from pipeline.extract.numbers import ad_year, parse_ordinal
 from pipeline.schema import DateMention, Span
 
 DEFAULT_ROLE = "mentioned"
 DATELINE = "dateline"
 PUBLISHED = "published"
-LEAD = "lead"  # a lead date: a dateline unless a cue gives its role
+# A lead date in prose ("เมื่อวันที่ 12 ม.ค. 2565 คณะรัฐมนตรีจีนได้ประกาศ…") says when the body issued
+# the document: dated, unless a cue gives it another role. Only the dateline construct is a dateline.
+LEAD = "lead"
 # A page states its own date in its header: a full date this close to the start, with no cue
 # giving it another role, is the publication date.
 HEADER_CHARS = 300
 # Years a policy document's own dates can carry; anything else is a misreading ("12 มกราคม 99999").
 MIN_YEAR, MAX_YEAR = 1900, 2200
+# A news report names the day of its event by weekday ("issued the plan on Tuesday") in its lead.
+WEEKDAY_LEAD_CHARS = 600
+DATED = "dated"
 
 
 class DateReader:
@@ -42,6 +47,7 @@ class DateReader:
         flags = re.IGNORECASE if data.case_insensitive else 0
         self.cues = [(re.compile(alternation(words), flags), role) for role, words in data.date_roles.items() if words]
         self.clause_end = re.compile(f"[\n{re.escape(data.clause_separators)}]" if data.clause_separators else "\n")
+        self.weekday = re.compile(bounded_alternation(list(data.weekdays))) if data.weekdays else None
 
     def find(self, text: str, zone: Span, years: tuple[int, ...] = ()) -> list[DateMention]:
         return self.read(text, zone, years)[0]
@@ -62,7 +68,7 @@ class DateReader:
                         continue
                     role = fixed_role if fixed_role not in (None, LEAD) else self._role(text, span)
                     if fixed_role == LEAD and role == DEFAULT_ROLE:
-                        role = DATELINE
+                        role = DATED
                     if not match.groupdict().get("year"):
                         taken.append(span)
                         pending.append((match, role))
@@ -82,7 +88,26 @@ class DateReader:
                 out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role, year_inferred=True))
             else:
                 unresolved.append(span)
+        out += self._weekday(text, zone, out, taken)
         return sorted(out, key=lambda d: d.span), unresolved
+
+    def _weekday(self, text: str, zone: Span, dates: list[DateMention], taken: list[Span]) -> list[DateMention]:
+        """The first weekday in the lead, dated as the last such day on or before the page's date:
+        "issued the plan on Tuesday" in a report of Thursday 2023-10-12 is 2023-10-10."""
+        reference = next((d for d in sorted(dates, key=lambda d: d.year_inferred) if d.role in (PUBLISHED, DATELINE)), None)
+        if self.weekday is None or reference is None:
+            return []
+        for match in self.weekday.finditer(text, zone[0], min(zone[1], zone[0] + WEEKDAY_LEAD_CHARS)):
+            span = match.span()
+            # "วันศุกร์ (22 พ.ค.)", "on Tuesday (March 5)": the written date says it already.
+            if any(s <= span[0] < e or 0 <= s - span[1] <= 4 for s, e in taken):
+                continue
+            day = dt.date.fromisoformat(reference.iso)
+            back = (day.weekday() - self.data.weekdays[match.group()]) % 7
+            role = self._role(text, span)
+            return [DateMention(text=match.group(), span=span, iso=(day - dt.timedelta(days=back)).isoformat(),
+                                role=DATED if role == DEFAULT_ROLE else role, year_inferred=True)]
+        return []
 
     def _iso(self, match: re.Match[str], year: Optional[int] = None, month_fallback: Optional[int] = None) -> Optional[str]:
         parts = match.groupdict()
