@@ -183,12 +183,21 @@ def _frame_year(times, blocks) -> Optional[int]:
     return None
 
 
+# What a title's years say about the deadline of its targets, strongest first: a plan period
+# ("十五五规划: 目标是2035年…" is a plan to 2030 with a horizon of 2035), a deadline, a span, a year.
+TITLE_YEAR_KINDS = ("period", "deadline", "range", "year")
+
+
 def _title_year(times, title_span) -> Optional[int]:
-    """The year a document's title names: its plan period's end, a deadline, a span's end, a year."""
+    """The year a document's title names: its plan period's end, else a deadline, a span's end, a year."""
     if title_span is None:
         return None
-    years = [t.year for t in times if title_span[0] <= t.span[0] < title_span[1] and t.year is not None]
-    return max(years) if years else None
+    named = [t for t in times if title_span[0] <= t.span[0] < title_span[1] and t.year is not None]
+    for kind in TITLE_YEAR_KINDS:
+        years = [t.year for t in named if t.kind == kind or (kind == "deadline" and t.is_deadline and t.kind != "period")]
+        if years:
+            return max(years)
+    return None
 
 
 def reground(record: Record) -> Record:

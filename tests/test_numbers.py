@@ -44,8 +44,14 @@ from pipeline.extract.numbers import number_reader
     # currency symbols and subunits
     ("en", "US$ 40 billion", 40e9, "USD", "US$ 40 billion"),
     ("zh", "五元三毛", 5.3, "CNY", "五元三毛"),
+    ("en", "grow to RMB150 billion by 2020", 150e9, "CNY", "RMB150 billion"),   # a prefix right on the digits
+    ("en", "reduce 2mn t/yr", 2e6, "tonnes", "2mn t/yr"),
+    # ratios to one
+    ("zh", "收入差距控制在2.2:1以内", 2.2, "multiple", "2.2:1"),
+    ("en", "a ratio of 3 : 1", 3, "multiple", "3 : 1"),
 ])
 def test_number_forms(lang, text, value, unit, quoted):
+    """One amount, with its value, unit and exact span."""
     found = number_reader(lang).find(text)
     assert len(found) == 1
     q = found[0]
@@ -93,3 +99,11 @@ def test_a_pure_recogniser_reads_bare_words_years_and_its_own_words():
 def test_a_range_dash_is_no_minus_sign():
     assert [q.value for q in number_reader("zh").find("增长7-10%")] == [7, 10]
     assert [q.value for q in number_reader("en").find("between 5 - 10 percent")] == [5, 10]
+
+
+@pytest.mark.parametrize("lang,text,values", [
+    ("en", "€3bn and 5 bln yuan", [3e9, 5e9]),              # "and" joins number words, not two amounts
+    ("zh", "会议于10:30召开，投资500万元", [5e6]),           # a clock time is no amount
+])
+def test_amounts_stay_apart(lang, text, values):
+    assert [q.value for q in number_reader(lang).find(text)] == pytest.approx(values)

@@ -35,6 +35,10 @@ MAX_VALUE = 1e18
 MAX_NUMERAL_TOKENS = 48
 SPACE = r"[ \t\u00a0]*"
 GAP = r"[ \t\u00a0\u3000]*"
+# A ratio to one, "2.2:1" (城乡居民收入差距控制在2.2:1以内): so many times the other, one amount.
+RATIO_TO_ONE = re.compile(r"(?<![\d.:：])(?P<value>\d+(?:\.\d+)?)[ \t]*[:：∶][ \t]*1(?![\d.:：])")
+# A clock time, "10:30", "9：00", is no amount.
+CLOCK_TIME = re.compile(r"(?<![\d.:：])(?:[01]?\d|2[0-3])[:：][0-5]\d(?![\d.:：])")
 LATIN_EDGE = r"(?![A-Za-z])"
 # A numeral inside a web address is part of the address ("%2D9114", "q=30%25").
 URL = r"(?:https?|ftp)://\S+|www\.\S+"
@@ -325,6 +329,8 @@ class NumeralParser:
             if t.kind == AND:
                 if not lenient and (state.last is None or state.last.kind not in (SCALE, MULT)):
                     break
+                if not lenient and j + 1 < stop and toks[j + 1].arabic:
+                    break                           # "€3bn and 5 bln": two amounts, not 3bn + 5bn
                 rollback, state.last = (best, t) if not lenient else (rollback, state.last)
                 j += 1
                 continue
@@ -616,6 +622,7 @@ class NumberReader:
                 quantity, pos = self._quantity(text, match, end, vocab, bare_words, years)
             out += [quantity] if quantity is not None else []
             pos = quantity.span[1] if quantity is not None else pos
+        out = self._ratios(text, start, end, out)
         if self.multiple_words is not None:
             taken = [q.span for q in out]
             for match in self.multiple_words.finditer(text, start, end):
@@ -623,6 +630,22 @@ class NumberReader:
                     value = self._lookup(self.data.multiple_words, match.group())
                     out.append(Quantity(value=value, unit="multiple", span=match.span(), numeral_span=match.span()))
         return sorted(out, key=lambda q: q.span)
+
+    @staticmethod
+    def _ratios(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+        """A ratio to one replaces the two numerals it was read as: "2.2:1" is 2.2 times; a clock
+        time's numerals are dropped."""
+        out = list(found)
+        for match in CLOCK_TIME.finditer(text, start, end):
+            out = [q for q in out if not (match.start() <= q.numeral_span[0] < match.end() and q.unit in (None, "count"))]
+        for match in RATIO_TO_ONE.finditer(text, start, end):
+            inside = [q for q in out if match.start() <= q.numeral_span[0] < match.end()]
+            if not inside or any(q.unit not in (None, "count") for q in inside):
+                continue
+            out = [q for q in out if q not in inside]
+            out.append(Quantity(value=float(match.group("value")), unit="multiple", span=match.span(),
+                                numeral_span=match.span("value")))
+        return out
 
     def _quantity(self, text: str, match: re.Match[str], limit: int, vocab: Vocabulary, bare: bool,
                   years: bool) -> tuple[Optional[Quantity], int]:
@@ -654,7 +677,8 @@ class NumberReader:
         qualified = bool(percent or unit or reading.shaped or reading.magnified and reading.lead_digit)
         if not (arabic or qualified or bare):
             return None  # "一批", "หนึ่งแถบ": number words count only with a unit after them
-        if not self._free_standing(text, (digits.start, tail_start), qualified, bare):
+        prefixed = prefix is not None and match.end("prefix") == digits.start   # "RMB150", "US$148"
+        if not self._free_standing(text, (digits.start, tail_start), qualified, bare, prefixed):
             return None
         if self.names_after is not None and self.names_after.match(text, span_end):
             return None  # "五年行动计划", "三年行动": a plan's name
@@ -718,7 +742,7 @@ class NumberReader:
                                      "span": (q.span[0], tail.end() if tail else end)})
             unit, place = sub, factor
 
-    def _free_standing(self, text: str, span: Span, qualified: bool, bare: bool) -> bool:
+    def _free_standing(self, text: str, span: Span, qualified: bool, bare: bool, prefixed: bool = False) -> bool:
         """A numeral inside a name or a code is no quantity: "PM2.5", "G20", "5G", "COVID-19",
         "第十四", "国发〔2021〕33号", "No. 3", "2023/8/16"."""
         start, end = span
@@ -727,7 +751,7 @@ class NumberReader:
             return False
         if not qualified and 0 < start and end < len(text) and text[start - 1] in "(（" and text[end] in ")）":
             return False  # "(1)", "（2）": a list label
-        if start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum() or
+        if not prefixed and start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum() or
                           text[start - 1] in "-." and start > 1 and text[start - 2].isascii() and text[start - 2].isalpha()):
             return False
         if not qualified and end < len(text) and text[end].isascii() and text[end].isalpha():
