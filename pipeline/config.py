@@ -183,6 +183,9 @@ class LangData(BaseModel):
     deadline_patterns: list[str] = []
     plan_period_patterns: list[str] = []        # with group `ordinal` (the plan's number), or none
     relative_deadline_patterns: list[str] = []  # "ภายใน 5 ปี", "未来五年", "within three years": group `years`
+    # Whether "the next N years" counts the year of writing as the first (未来五年 written in 2021 is
+    # 2021-2025, as plan periods are) or starts after it (ภายใน 5 ปี from 2020 reaches 2025).
+    relative_years_include_current: bool = True
     year_range_patterns: list[str] = []         # "2021—2025年": group `year` is the last year
     year_patterns: list[str] = []               # a plain year: "2025年", "in 2025", "ปี 68"
     current_year_words: list[str] = []          # 今年, this year, ปีนี้: the document's year

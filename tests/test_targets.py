@@ -67,3 +67,13 @@ def test_footer_numbers_are_never_targets(seed_record):
 def test_a_short_line_ending_with_a_deadline_is_a_deadline_heading(lang, heading, bullet):
     [target] = quantitative(f"Title\n\n{heading}\n\n{bullet}\n", lang)
     assert (target.year, target.value, target.comparator) == (2025, 200, ">=")
+
+
+@pytest.mark.parametrize("lang,text,year", [
+    ("zh", "新华社北京2021年3月5日电 未来五年，研发经费投入年均增长7%以上。", 2025),   # the year of writing is the first
+    ("th", "เมื่อวันที่ 5 พฤษภาคม 2563 ภายใน 5 ปี จะมีการสร้างนิคมอุตสาหกรรม 20 แห่ง", 2025),  # five years after it
+])
+def test_a_relative_deadline_counts_years_as_the_language_does(lang, text, year):
+    from pipeline.analyze import analyze_text
+
+    assert [t.year for t in analyze_text(text, lang=lang).targets if t.kind == "quantitative"] == [year]

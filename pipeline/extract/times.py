@@ -76,9 +76,11 @@ class TimeReader:
                 for match in pattern.finditer(text, start, end):
                     if any(match.start() < e and s < match.end() for s, e in taken):
                         continue
-                    offset = self._offset(match) if kind == "relative" else 0
+                    span_years = self._offset(match) if kind == "relative" else 0
+                    # 未来五年 written in 2021 ends in 2025 where the year of writing is the first
+                    offset = span_years - int(bool(span_years) and self.data.relative_years_include_current)
                     year = None if kind == "relative" else self._year(kind, match)
-                    if year is None and kind not in ("period", "relative") or (kind == "relative" and not offset):
+                    if year is None and kind not in ("period", "relative") or (kind == "relative" and not span_years):
                         continue
                     taken.append(match.span())
                     out.append(TimeMention(match.span(), kind, year, offset))
