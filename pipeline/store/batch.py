@@ -66,19 +66,27 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
-def pipeline_fingerprint(lang: str, canonical: Optional[str], encoder: str) -> str:
-    """What a stored result depends on besides the bytes: the version, the language data and
-    gazetteer, the aligner's weights, and the options. Change any and documents are redone."""
-    digest = hashlib.sha256(f"{__version__}|{lang}|{canonical}|{encoder}".encode())
+def record_fingerprint(lang: str) -> str:
+    """What a document's record depends on besides its bytes: the version, the language data and
+    gazetteer, the models, and the language option. Change any and documents are redone (and the
+    old records retired). The encoder and the canonical record change only comparisons."""
+    digest = hashlib.sha256(f"{__version__}|{lang}".encode())
     for folder in (CONFIG_DIR, PROJECT_ROOT / "models"):
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode())
                 digest.update(path.read_bytes())
-    if canonical:
-        from pipeline.canonical import find_canonical
+    return digest.hexdigest()[:16]
 
-        digest.update(find_canonical(canonical).read_bytes())
+
+def comparison_fingerprint(canonical: str, encoder: str) -> str:
+    """What a comparison depends on besides its document's record: the canonical record's bytes,
+    the encoder and the aligner's weights."""
+    from pipeline.canonical import find_canonical
+
+    digest = hashlib.sha256(f"{canonical}|{encoder}".encode())
+    digest.update(find_canonical(canonical).read_bytes())
+    digest.update((PROJECT_ROOT / "models" / "aligner.json").read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -148,7 +156,8 @@ def run_batch(inputs: list[str], out: str | Path, workers: int = 1, canonical: O
     paths = expand_inputs(inputs)
     if not paths:
         raise PipelineError("no inputs: give files, folders or a manifest file")
-    fingerprint = pipeline_fingerprint(lang, canonical, encoder)
+    fingerprint = record_fingerprint(lang)
+    compared_by = comparison_fingerprint(canonical, encoder) if canonical else None
     with Store(out) as store:
         previous = store.manifest()
         done = 0
@@ -169,17 +178,20 @@ def run_batch(inputs: list[str], out: str | Path, workers: int = 1, canonical: O
                     advance()
                     continue
                 key = f"{hashlib.sha256(data).hexdigest()}:{fingerprint}"
-                if store.has_document(key):
+                stored = store.has_document(key)
+                if stored and (canonical is None or store.has_comparison(key, canonical, encoder, compared_by)):
                     row = previous.get(name)
                     if not (row and row["status"] == "ok" and row["doc_key"] == key):
-                        store.mark(name, "skipped", "same document already in the store", key)
+                        store.add(name, key, None)   # marks it skipped and retires what it supersedes
                     advance()
                     continue
-                yield Task(input=name, data=data, key=key, lang=lang, canonical=canonical, encoder=encoder)
+                # A stored document missing only this comparison is compared, not read again.
+                yield Task(input=name, data=data, key=key, lang=lang, canonical=canonical, encoder=encoder,
+                           record=store.record(key) if stored else None)
 
         runner = _engine(engine, scheduler, workers)
         for outcome in runner(tasks(), workers):
-            _store(store, outcome, canonical)
+            _store(store, outcome, canonical, compared_by)
             advance()
         manifest = store.manifest()
     counted = [manifest[str(p)]["status"] for p in paths if str(p) in manifest]
@@ -195,10 +207,10 @@ def _engine(engine: str, scheduler: Optional[str], workers: int) -> Engine:
     return in_process if workers <= 1 else local_pool
 
 
-def _store(store: Store, outcome: Outcome, canonical: Optional[str]) -> None:
+def _store(store: Store, outcome: Outcome, canonical: Optional[str], compared_by: Optional[str]) -> None:
     if not outcome.ok:
         store.mark(outcome.input, "failed", outcome.reason, outcome.key)
         return
-    record = Record.model_validate_json(outcome.record)
+    record = Record.model_validate_json(outcome.record) if outcome.record else None
     comparison = Comparison.model_validate_json(outcome.comparison) if outcome.comparison else None
-    store.add(outcome.input, outcome.key, record, comparison, canonical)
+    store.add(outcome.input, outcome.key, record, comparison, canonical, compared_by)

@@ -1,15 +1,23 @@
 """The corpus store: one SQLite database per output folder (`DIR/corpus.db`).
 
-Documents are keyed by the hash of their bytes and the pipeline's fingerprint, so a document is
-stored once however often it is fed in. Each document is committed in one transaction together
-with its targets, measures, entities, comparison and manifest row: a process killed at any moment
-leaves either all of a document or none of it, and a re-run redoes only what is missing.
+Documents are keyed by the hash of their bytes and the fingerprint of what their record depends
+on (version, language data, models, language option), so a document is stored once however often
+it is fed in. A store never holds a document twice: when an input's file is edited, or the
+pipeline changes, the new record supersedes the old one, which is retired with everything
+extracted from it. A comparison is keyed by its document, canonical record and encoder; changing
+only the encoder or the canonical adds or replaces a comparison and leaves the document alone.
+
+Each document is committed in one immediate transaction together with its targets, measures,
+entities, comparison and manifest row: a process killed at any moment leaves either all of a
+document or none of it, a re-run redoes only what is missing, and two batches writing one store
+wait for each other instead of colliding.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -54,6 +62,7 @@ CREATE INDEX IF NOT EXISTS documents_lang ON documents(lang);
 CREATE TABLE IF NOT EXISTS comparisons (
     doc_key TEXT NOT NULL REFERENCES documents(key), canonical TEXT NOT NULL, encoder TEXT NOT NULL,
     discrepancies INTEGER NOT NULL, comparison TEXT NOT NULL,
+    fingerprint TEXT,              -- the canonical record's bytes and the aligner it was made with
     PRIMARY KEY (doc_key, canonical, encoder)
 );
 CREATE TABLE IF NOT EXISTS manifest (
@@ -62,6 +71,33 @@ CREATE TABLE IF NOT EXISTS manifest (
     reason TEXT, doc_key TEXT, updated_at TEXT NOT NULL
 );
 """
+
+
+# Every table that holds a document's rows, children first.
+RETIRE_ORDER = (("targets", "doc_key"), ("measures", "doc_key"), ("entities", "doc_key"),
+                ("comparisons", "doc_key"), ("documents", "key"))
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch the store to WAL once. SQLite answers a journal-mode change that races another
+    connection with "database is locked" at once, without waiting, so wait here."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Stores written before comparisons carried their fingerprint gain the column."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(comparisons)")}
+    if "fingerprint" not in columns:
+        db.execute("ALTER TABLE comparisons ADD COLUMN fingerprint TEXT")
 
 
 def _now() -> str:
@@ -79,11 +115,21 @@ class Store:
             self.db.execute("PRAGMA query_only = ON")
         else:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+            # Transactions are begun explicitly (BEGIN IMMEDIATE in add): the check that a document
+            # is new and its insertion must be one step, or two batches on one store collide.
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             # WAL: readers never block the writer; synchronous=FULL: a commit survives power loss.
-            self.db.execute("PRAGMA journal_mode = WAL")
+            _use_wal(self.db)
             self.db.execute("PRAGMA synchronous = FULL")
-            self.db.executescript(SCHEMA)
+            self.db.execute("BEGIN IMMEDIATE")   # one process creates or migrates the tables at a time
+            try:
+                for statement in filter(str.strip, SCHEMA.split(";")):
+                    self.db.execute(statement)
+                _migrate(self.db)
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
         self.db.row_factory = sqlite3.Row
 
     def close(self) -> None:
@@ -98,6 +144,15 @@ class Store:
     # -- reading ------------------------------------------------------------------------------
     def has_document(self, key: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE key = ?", (key,)).fetchone() is not None
+
+    def has_comparison(self, key: str, canonical: str, encoder: str, fingerprint: str) -> bool:
+        row = self.db.execute("SELECT fingerprint FROM comparisons WHERE doc_key = ? AND canonical = ? AND encoder = ?",
+                              (key, canonical, encoder)).fetchone()
+        return row is not None and row[0] == fingerprint
+
+    def record(self, key: str) -> Optional[str]:
+        row = self.db.execute("SELECT record FROM documents WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
 
     def manifest(self) -> dict[str, sqlite3.Row]:
         return {row["input"]: row for row in self.db.execute("SELECT * FROM manifest")}
@@ -118,34 +173,69 @@ class Store:
             "doc_key = excluded.doc_key, updated_at = excluded.updated_at",
             (input_path, status, reason, doc_key, _now()))
 
-    def add(self, input_path: str, key: str, record: Record, comparison: Optional[Comparison] = None,
-            canonical: Optional[str] = None) -> bool:
-        """Store a document and everything extracted from it in one transaction. Returns False
-        (and marks the input skipped) when a document with this key is already there."""
-        with self.db:
-            if self.has_document(key):
-                self._mark(input_path, "skipped", "already in the store", key)
-                return False
-            doc = record.document
-            self.db.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, doc.id, doc.source, key.split(":", 1)[0], doc.lang, doc.format, doc.title, len(doc.text),
-                 record.model_dump_json(), _now()))
-            self.db.executemany("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                list(_target_rows(key, record)))
-            chapters = {c.id: c.title for c in record.chapters}
-            self.db.executemany(
-                "INSERT INTO measures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(key, m.id, m.number, m.label, m.title, m.chapter, chapters.get(m.chapter or ""), *m.span)
-                 for m in record.measures])
-            self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(_entity_rows(key, record)))
-            if comparison is not None and canonical is not None:
-                self.db.execute("INSERT INTO comparisons VALUES (?, ?, ?, ?, ?)",
-                                (key, canonical, comparison.encoder,
-                                 sum(1 for d in comparison.discrepancies if d.severity != "info"),
-                                 comparison.model_dump_json()))
+    def add(self, input_path: str, key: str, record: Optional[Record], comparison: Optional[Comparison] = None,
+            canonical: Optional[str] = None, comparison_fingerprint: Optional[str] = None) -> bool:
+        """Store a document and everything extracted from it (or only a new comparison for a stored
+        one) in one transaction, and retire what it supersedes. Returns False, marking the input
+        skipped, when the document and its comparison were already there."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            added = self._add(input_path, key, record, comparison, canonical, comparison_fingerprint)
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+        return added
+
+    def _add(self, input_path, key, record, comparison, canonical, comparison_fingerprint) -> bool:
+        previous = self.db.execute("SELECT doc_key, status FROM manifest WHERE input = ?", (input_path,)).fetchone()
+        new_document = not self.has_document(key)
+        if new_document:
+            if record is None:
+                raise PipelineError(f"{input_path}: no record to store")
+            self._insert_document(key, record)
+        new_comparison = False
+        if comparison is not None and canonical is not None:
+            new_comparison = not self.has_comparison(key, canonical, comparison.encoder, comparison_fingerprint or "")
+            self.db.execute("INSERT OR REPLACE INTO comparisons VALUES (?, ?, ?, ?, ?, ?)",
+                            (key, canonical, comparison.encoder,
+                             sum(1 for d in comparison.discrepancies if d.severity != "info"),
+                             comparison.model_dump_json(), comparison_fingerprint))
+        if new_document or new_comparison:
             self._mark(input_path, "ok", None, key)
-            return True
+        elif not (previous and previous[0] == key and previous[1] == "ok"):   # another batch stored it first
+            self._mark(input_path, "skipped", "already in the store", key)
+        self._retire_superseded(key, previous[0] if previous else None)
+        return new_document or new_comparison
+
+    def _insert_document(self, key: str, record: Record) -> None:
+        doc = record.document
+        self.db.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, doc.id, doc.source, key.split(":", 1)[0], doc.lang, doc.format, doc.title, len(doc.text),
+             record.model_dump_json(), _now()))
+        self.db.executemany("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            list(_target_rows(key, record)))
+        chapters = {c.id: c.title for c in record.chapters}
+        self.db.executemany(
+            "INSERT INTO measures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(key, m.id, m.number, m.label, m.title, m.chapter, chapters.get(m.chapter or ""), *m.span)
+             for m in record.measures])
+        self.db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(_entity_rows(key, record)))
+
+    def _retire_superseded(self, key: str, previous: Optional[str]) -> None:
+        """The same bytes read by an older pipeline, and the version this input held before it was
+        edited (when no other input holds it), leave the store with all their rows."""
+        sha = key.split(":", 1)[0]
+        older = [k for (k,) in self.db.execute("SELECT key FROM documents WHERE sha256 = ? AND key != ?", (sha, key))]
+        for old in older:
+            self.db.execute("UPDATE manifest SET doc_key = ? WHERE doc_key = ?", (key, old))
+        if previous and previous != key and previous not in older:
+            held = self.db.execute("SELECT 1 FROM manifest WHERE doc_key = ?", (previous,)).fetchone()
+            older += [] if held else [previous]
+        for old in older:
+            for table, column in RETIRE_ORDER:
+                self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (old,))
 
     def summary(self) -> dict[str, int]:
         counts = {"ok": 0, "failed": 0, "skipped": 0}

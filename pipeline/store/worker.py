@@ -23,6 +23,7 @@ class Task(BaseModel):
     lang: str = "auto"
     canonical: Optional[str] = None
     encoder: str = "use-m3"
+    record: Optional[str] = None       # the stored record, when only its comparison is wanted
 
 
 class Outcome(BaseModel):
@@ -45,15 +46,19 @@ def process(task: Task) -> Outcome:
     from pipeline.analyze import analyze_raw
     from pipeline.ingest import parse_document
 
+    from pipeline.schema import Record
+
     try:
-        raw = parse_document(task.data, task.input)
-        record = analyze_raw(raw, lang=task.lang)
+        stored = task.record is not None
+        record = Record.model_validate_json(task.record) if stored else analyze_raw(parse_document(task.data, task.input),
+                                                                                   lang=task.lang)
         comparison = None
         if task.canonical:
             from pipeline.align.compare import compare_with_canonical
 
             comparison = compare_with_canonical(record, _canonical(task.canonical), encoder=task.encoder).model_dump_json()
-        return Outcome(input=task.input, key=task.key, ok=True, record=record.model_dump_json(), comparison=comparison)
+        return Outcome(input=task.input, key=task.key, ok=True, record=None if stored else record.model_dump_json(),
+                       comparison=comparison)
     except PipelineError as exc:
         return Outcome(input=task.input, key=task.key, ok=False, reason=str(exc))
     except Exception as exc:  # a bug on one document must not stop the batch; say what it was

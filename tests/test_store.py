@@ -1,0 +1,70 @@
+"""The store never holds a document twice (issue #9 item 2), and two batches can share it (item 4)."""
+
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from pipeline.store.batch import run_batch
+
+TEXT = "国务院印发方案。到2025年，全国充电桩数量达到{n}万个以上，新能源汽车销量占比达到20%。\n"
+
+
+def _rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return conn.execute(sql).fetchall()
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(3):
+        (docs / f"plan-{i}.zh.txt").write_text(TEXT.format(n=500 + i), encoding="utf-8")
+    return docs
+
+
+def test_an_edited_file_supersedes_its_old_version(folder: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    run_batch([str(folder)], out, lang="zh")
+    (folder / "plan-0.zh.txt").write_text(TEXT.format(n=900), encoding="utf-8")
+    summary = run_batch([str(folder)], out, lang="zh")
+    db = out / "corpus.db"
+    assert summary.ok + summary.skipped == 3
+    assert _rows(db, "SELECT COUNT(*) FROM documents") == [(3,)]
+    values = sorted(v for (v,) in _rows(db, "SELECT value FROM targets WHERE unit = 'count'"))
+    assert values == [5_010_000, 5_020_000, 9_000_000]           # the old 500万 is gone with its document
+
+
+def test_a_changed_encoder_or_a_new_canonical_never_stores_a_document_again(folder: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    run_batch([str(folder)], out, lang="zh", encoder="use-m3")
+    run_batch([str(folder)], out, lang="zh", encoder="lexical")
+    run_batch([str(folder)], out, lang="zh", encoder="lexical", canonical="western-science-city")
+    db = out / "corpus.db"
+    assert _rows(db, "SELECT COUNT(*) FROM documents") == [(3,)]
+    assert _rows(db, "SELECT COUNT(*) FROM targets WHERE unit = 'percent'") == [(3,)]
+    assert _rows(db, "SELECT COUNT(*) FROM comparisons") == [(3,)]
+
+
+def test_the_same_bytes_under_two_names_are_one_document(folder: Path, tmp_path: Path):
+    (folder / "copy.zh.txt").write_bytes((folder / "plan-1.zh.txt").read_bytes())
+    out = tmp_path / "out"
+    summary = run_batch([str(folder)], out, lang="zh")
+    assert (summary.ok, summary.skipped) == (3, 1)
+    assert _rows(out / "corpus.db", "SELECT COUNT(*) FROM documents") == [(3,)]
+
+
+def test_two_batches_on_one_store_both_finish(folder: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "pipeline.cli", "batch", str(folder), "--out", str(out), "--lang", "zh", "-q"]
+    runs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(p.wait(timeout=600), p.stderr.read()) for p in runs]
+    assert all(code == 0 for code, _ in results), results
+    assert not any("Traceback" in err or "locked" in err for _, err in results)
+    db = out / "corpus.db"
+    assert _rows(db, "SELECT COUNT(*) FROM documents") == [(3,)]
+    assert _rows(db, "SELECT COUNT(*) FROM manifest WHERE status = 'ok'") == [(3,)]
