@@ -28,7 +28,7 @@ from pipeline.extract.quantities import QuantityReader
 from pipeline.extract.targets import Reading, TargetExtractor
 from pipeline.extract.times import TimeReader
 from pipeline.ingest import RawDocument, read_document
-from pipeline.lang.detect import detect_languages
+from pipeline.lang.detect import detect_languages, language_name
 from pipeline.normalize import normalize
 from pipeline.normalize.text import Normalized
 from pipeline.normalize.reading import reading_view
@@ -96,9 +96,17 @@ class Prepared:
 
 def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
     norm = normalize(raw.text)
+    if not norm.text.strip():
+        raise PipelineError(f"{raw.source}: no text (only spaces or invisible characters)")
     detected, _ = detect_languages(norm.text)
     if lang == "auto":
+        if detected not in LANGS:
+            raise PipelineError(f"{raw.source}: the text is in {language_name(detected)} ({detected}); "
+                                f"this pipeline reads {', '.join(LANGS)} (give --lang to force one)")
         lang = detected
+    elif detected != lang:
+        log.warning("%s: the text reads as %s, not %s; analysing it as %s as asked",
+                    raw.source, language_name(detected), lang, lang)
     if lang not in LANGS:
         raise PipelineError(f"{raw.source}: unsupported language {lang!r}")
     data = lang_data(lang)

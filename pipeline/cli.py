@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import sys
 from enum import Enum
 from pathlib import Path
@@ -61,6 +62,11 @@ def _run(action):
         _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         _fail("interrupted", 130)
+    except OSError as exc:     # a name too long, a folder not writable, a disk full: the user's to fix
+        where = exc.filename if exc.filename is not None else "file system"
+        _fail(f"{where}: {exc.strerror or exc}", 2)
+    except sqlite3.DatabaseError as exc:
+        _fail(f"the corpus store cannot be used ({exc}); is it a corpus.db written by `batch`, and intact?", 2)
     except Exception as exc:  # a bug, not bad input: still one line, and say so
         log.debug("internal error", exc_info=True)
         _fail(f"internal error ({exc.__class__.__name__}: {exc}); rerun with -v to see more", 1)
@@ -76,6 +82,7 @@ def analyze(
     """Analyse one document into a grounded record."""
     from pipeline.analyze import analyze_file
 
+    _refuse_overwriting_an_input(output, file)
     record = _run(lambda: analyze_file(file, lang=lang.value))
     _emit(record, format, output, _print_record)
 
@@ -143,6 +150,7 @@ def compare(
             raise PipelineError("give --canonical NAME, or a second document to compare with the first")
         return compare_documents(analyze_file(first), analyze_file(second, lang=lang.value), encoder=encoder.value)
 
+    _refuse_overwriting_an_input(output, first, second)
     comparison = _run(run_compare)
     _emit(comparison, format, output, _print_comparison)
 
@@ -162,6 +170,7 @@ def canonical_build(
     from pipeline.analyze import analyze_file
     from pipeline.canonical.store import build_canonical, dump_canonical
 
+    _refuse_overwriting_an_input(output, file)
     record = _run(lambda: analyze_file(file, lang=lang.value))
     text = dump_canonical(build_canonical(record, name or record.document.id))
     if output is not None:
@@ -202,6 +211,15 @@ def _print_comparison(comparison, console) -> None:
     from pipeline.report.compare_table import print_comparison
 
     print_comparison(comparison, console)
+
+
+def _refuse_overwriting_an_input(output: Optional[Path], *inputs: Optional[Path]) -> None:
+    """`analyze x.txt -o x.txt` would replace the document with its record: refuse before reading."""
+    if output is None:
+        return
+    for path in inputs:
+        if path is not None and path.exists() and output.exists() and output.resolve() == path.resolve():
+            _fail(f"{output}: --output would overwrite the input document; choose another file")
 
 
 def _emit(result, format: Format, output: Optional[Path], print_table) -> None:

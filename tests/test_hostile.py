@@ -93,3 +93,67 @@ def test_an_amount_beyond_floating_point_is_never_read_as_a_smaller_one():
 
     record = analyze_text("By 2025, China will have 1e309 companies and 10" + "0" * 400 + " stations.", lang="en")
     assert all(q.value not in (1, 10) and q.value == q.value for q in record.quantities)   # no 1, no NaN
+
+
+def test_output_never_overwrites_the_input_document(tmp_path: Path):
+    doc = tmp_path / "plan.zh.txt"
+    doc.write_text("国务院印发方案。到2025年，全国充电桩数量达到500万个以上。", encoding="utf-8")
+    before = doc.read_bytes()
+    result = run("analyze", str(doc), "-o", str(doc))
+    assert result.returncode == 2 and "overwrite the input" in result.stderr
+    assert doc.read_bytes() == before
+
+
+def test_output_files_take_the_umask_and_any_legal_name(tmp_path: Path):
+    import os
+    import stat
+
+    from pipeline.io import write_atomic
+
+    long_name = tmp_path / ("r" * 250 + ".json")      # the file system's limit is 255 bytes
+    old = os.umask(0o022)
+    try:
+        write_atomic(long_name, "{}")
+    finally:
+        os.umask(old)
+    assert long_name.read_text() == "{}"
+    assert stat.S_IMODE(long_name.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == [long_name.name]
+
+
+@pytest.mark.parametrize("name,content,reason", [
+    ("invisible.txt", "\u200b\u200d\u3000\u00a0 \ufeff\n".encode("utf-8"), "no text"),
+    ("japanese.txt", ("政府は二〇二五年までに充電スタンドを五百万基設置する計画を発表しました。"
+                      "これは新しいエネルギー車の普及を進めるためです。").encode("utf-8"), "Japanese"),
+    ("vietnamese.txt", "Chính phủ Trung Quốc đặt mục tiêu tăng trưởng kinh tế khoảng 5% trong năm nay.".encode("utf-8"),
+     "Vietnamese"),
+])
+def test_a_text_the_pipeline_cannot_read_is_refused_with_its_reason(tmp_path: Path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run("analyze", str(path))
+    assert result.returncode == 2, result.stdout[:200]
+    assert reason in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_forced_language_that_does_not_fit_the_text_is_warned_about(tmp_path: Path):
+    path = tmp_path / "plan.txt"
+    path.write_text("国务院印发方案。到2025年，全国充电桩数量达到500万个以上，新能源汽车销量占比达到20%。", encoding="utf-8")
+    result = run("analyze", str(path), "--lang", "th")
+    assert result.returncode == 0 and "reads as zh, not th" in result.stderr
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text(tmp_path: Path, codec):
+    path = tmp_path / "plan.txt"
+    path.write_bytes("By 2025, China will have 5 million charging stations, the State Council said.".encode(codec))
+    result = run("analyze", str(path), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["targets"][0]["value"] == 5_000_000
+
+
+def test_a_store_that_is_not_a_database_gives_one_line_and_exit_code_2(tmp_path: Path):
+    (tmp_path / "corpus.db").write_bytes(b"this is not an SQLite file" * 100)
+    result = run("query", str(tmp_path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -11,6 +11,10 @@ LEGACY_ENCODINGS = ["cp874", "tis_620", "gb18030", "gbk", "big5", "utf_16", "cp1
 # Text has tabs and newlines but (almost) no other C0 controls; binary noise is full of them.
 MAX_CONTROL_RATIO = 0.01
 BINARY_SNIFF_BYTES = 4096
+# UTF-16 without a BOM: the share of NULs at every other byte that says so. Every ASCII character
+# (Latin letters, digits, spaces, punctuation) puts one there; noise puts one in 256. The decoded
+# text must then be free of control characters.
+UTF16_NUL_SHARE = 0.1
 
 
 def looks_binary(data: bytes) -> bool:
@@ -23,7 +27,29 @@ def looks_binary(data: bytes) -> bool:
     return controls / max(len(head), 1) > MAX_CONTROL_RATIO
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: text in Latin, Thai or CJK puts a NUL in every
+    other byte far more often than noise does (Latin text: all high bytes are NUL). The codec is
+    the one that decodes cleanly."""
+    head = data[:BINARY_SNIFF_BYTES - BINARY_SNIFF_BYTES % 2]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for codec, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros.count(0) / len(zeros) >= UTF16_NUL_SHARE:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _control_ratio(text) <= MAX_CONTROL_RATIO:
+                return codec
+    return None
+
+
 def decode_text(data: bytes, path: Path) -> str:
+    codec = utf16_without_bom(data)
+    if codec is not None:
+        return data.decode(codec)
     if looks_binary(data):
         raise IngestError(f"{path}: binary data, not text")
     try:

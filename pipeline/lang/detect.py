@@ -1,7 +1,8 @@
-"""Language of the document and of each paragraph, with lingua restricted to th/zh/en/ja.
+"""Language of the document and of each paragraph, with lingua restricted to a few languages.
 
-Japanese is among the candidates only so that Japanese text is not forced into Chinese; the
-pipeline itself reads th, zh and en.
+Besides th, zh and en, the languages a user may plausibly feed by mistake are candidates —
+Japanese (not to be forced into Chinese), Korean and Vietnamese — so that such a text is refused
+with its language named instead of being read as English.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pipeline.schema import ParagraphLang, Span
 PARAGRAPH = re.compile(r"[^\n]+")
 # Below this many letters a paragraph says too little to be classified on its own.
 MIN_LETTERS = 2
-CODES = {"THAI": "th", "CHINESE": "zh", "ENGLISH": "en", "JAPANESE": "ja"}
+CODES = {"THAI": "th", "CHINESE": "zh", "ENGLISH": "en", "JAPANESE": "ja", "KOREAN": "ko", "VIETNAMESE": "vi"}
+NAMES = {"ja": "Japanese", "ko": "Korean", "vi": "Vietnamese"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,12 +45,16 @@ def detect_paragraphs(text: str) -> list[ParagraphLang]:
 
 
 def document_language(paragraphs: list[ParagraphLang]) -> str:
-    """The language that covers most characters among the paragraphs."""
+    """The language that covers most characters among the paragraphs (possibly one the pipeline
+    does not read: the caller refuses it)."""
     weight: Counter[str] = Counter()
     for p in paragraphs:
         weight[p.lang] += p.span[1] - p.span[0]
-    supported = [(n, lang) for lang, n in weight.items() if lang in SUPPORTED_LANGS]
-    return max(supported)[1] if supported else "en"
+    return max((n, lang) for lang, n in weight.items())[1] if weight else "en"
+
+
+def language_name(code: str) -> str:
+    return NAMES.get(code, code)
 
 
 def detect_languages(text: str) -> tuple[str, list[ParagraphLang]]:
