@@ -378,7 +378,7 @@ def query(
     metric: Optional[str] = typer.Option(None, help="text in the metric (or the target), e.g. R&D"),
     kind: Optional[str] = typer.Option(None, help="quantitative or qualitative"),
     sql: Optional[str] = typer.Option(None, help="a read-only SQL query instead of the filters"),
-    limit: Optional[int] = typer.Option(None, help="at most this many rows"),
+    limit: Optional[int] = typer.Option(None, min=0, help="at most this many rows"),
     format: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
 ) -> None:
     """Targets in the store by year, unit, issuer, language or metric; or any read-only SQL."""
@@ -388,16 +388,28 @@ def query(
     def go():
         with Store(store_dir, read_only=True) as store:
             if sql:
-                return run_sql(store, sql)
+                return run_sql(store, sql, limit=limit)
             return query_targets(store, year, unit, issuer, lang, metric, kind, limit)
 
     columns, rows = _run(go)
     _print_rows(columns, rows, format)
 
 
+def _cell(value):
+    """A value any output format can hold: a BLOB as hex, a non-finite number (1e999) as null."""
+    import math
+
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return "x'" + bytes(value).hex() + "'"
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
 def _print_rows(columns: list[str], rows: list[tuple], format: TableFormat) -> None:
+    rows = [tuple(_cell(v) for v in row) for row in rows]
     if format is TableFormat.json:
-        typer.echo(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1))
+        typer.echo(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1, allow_nan=False))
     elif format is TableFormat.csv:
         import csv
 

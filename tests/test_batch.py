@@ -162,7 +162,7 @@ def test_queries_without_sql(local_store):
 def test_sql_is_read_only(local_store):
     result = subprocess.run([sys.executable, "-m", "pipeline.cli", "query", str(local_store), "--sql", "DELETE FROM documents"],
                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(CORPUS.parent)})
-    assert result.returncode == 2 and "readonly" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "refused" in result.stderr and "Traceback" not in result.stderr
     assert _count(local_store / "corpus.db", "SELECT COUNT(*) FROM documents") == 12
 
 

@@ -157,3 +157,58 @@ def test_a_store_that_is_not_a_database_gives_one_line_and_exit_code_2(tmp_path:
     result = run("query", str(tmp_path))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory) -> Path:
+    from pipeline.store.batch import run_batch
+
+    root = tmp_path_factory.mktemp("store")
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "a.zh.txt").write_text("国务院印发方案。到2025年，新能源汽车销量占比达到20%。", encoding="utf-8")
+    (docs / "b.en.txt").write_text("By 2025, the share of R&D spending will reach 3 percent of GDP, the State Council said.",
+                                   encoding="utf-8")
+    run_batch([str(docs)], root / "out")
+    return root / "out"
+
+
+@pytest.mark.parametrize("sql", [
+    "ATTACH DATABASE '{outside}' AS x",
+    "VACUUM INTO '{outside}'",
+    "SELECT 1; ATTACH DATABASE '{outside}' AS x",
+    "PRAGMA journal_mode = DELETE",
+    "WITH x AS (SELECT 1) DELETE FROM targets",
+])
+def test_sql_can_neither_write_nor_create_files(small_store: Path, tmp_path: Path, sql):
+    outside = tmp_path / "escaped.db"
+    result = run("query", str(small_store), "--sql", sql.format(outside=outside))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert not outside.exists()
+
+
+def test_a_runaway_query_is_stopped_with_a_message(small_store: Path):
+    from pipeline.errors import PipelineError
+    from pipeline.store import Store
+    from pipeline.store.query import run_sql
+
+    endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+    with Store(small_store, read_only=True) as store, pytest.raises(PipelineError, match="stopped after"):
+        run_sql(store, endless, seconds=1)
+
+
+def test_json_output_is_valid_for_blobs_and_huge_numbers(small_store: Path):
+    result = run("query", str(small_store), "--sql", "SELECT x'00ff' AS b, 1e999 AS big, 'ok' AS s", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [{"b": "x'00ff'", "big": None, "s": "ok"}]
+
+
+def test_limit_zero_returns_no_rows_and_metric_wildcards_are_literal(small_store: Path):
+    zero = run("query", str(small_store), "--limit", "0", "-f", "json")
+    assert zero.returncode == 0 and json.loads(zero.stdout) == []
+    underscore = run("query", str(small_store), "--metric", "_", "-f", "json")
+    assert json.loads(underscore.stdout) == []            # "_" is a character no target holds, not "any one"
+    percent = run("query", str(small_store), "--metric", "20%", "-f", "json")
+    assert [r["doc_id"] for r in json.loads(percent.stdout)] == ["a.zh"]
+    rd = run("query", str(small_store), "--metric", "R&D", "-f", "json")
+    assert len(json.loads(rd.stdout)) == 1

@@ -1,12 +1,28 @@
-"""Questions to the corpus store without SQL, and read-only SQL for the rest."""
+"""Questions to the corpus store without SQL, and read-only SQL for the rest.
+
+A user's SQL runs on a read-only connection, must be one SELECT (or WITH … SELECT, or VALUES),
+may only read (an authorizer refuses ATTACH, PRAGMA and every write, so nothing can create a
+file outside the store), and is stopped after a time limit and a row limit, so a runaway
+recursive query ends with a message instead of never.
+"""
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import time
 from typing import Optional
 
 from pipeline.errors import PipelineError
 from pipeline.store.db import Store
+
+# What a user's query may do: read tables, call functions, recurse.
+ALLOWED_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
+READ_STATEMENT = re.compile(r"^\s*(?:(?:--[^\n]*\n|/\*.*?\*/)\s*)*(?:SELECT|WITH|VALUES)\b", re.IGNORECASE | re.DOTALL)
+SQL_SECONDS = 60
+MAX_SQL_ROWS = 1_000_000
+# SQLite calls the progress handler every this many virtual-machine steps.
+PROGRESS_STEPS = 10_000
 
 TARGET_COLUMNS = ("doc_id", "lang", "target_id", "kind", "year", "comparator", "value", "unit", "per_value",
                   "per_unit", "metric", "text", "start", "end", "source")
@@ -22,7 +38,7 @@ def query_targets(store: Store, year: Optional[int] = None, unit: Optional[str] 
         ("t.kind = ?", [kind] if kind else None),
         ("d.lang = ?", [lang] if lang else None),
         # the metric phrase, or the whole target where no metric was separated from it
-        ("(t.metric LIKE ? OR t.text LIKE ?)", [f"%{metric}%"] * 2 if metric else None),
+        ("(t.metric LIKE ? ESCAPE '\\' OR t.text LIKE ? ESCAPE '\\')", [f"%{_like(metric)}%"] * 2 if metric else None),
         ("t.doc_key IN (SELECT doc_key FROM entities WHERE is_issuer = 1 AND canonical_id = ?)",
          [issuer] if issuer else None),
     ]
@@ -31,17 +47,39 @@ def query_targets(store: Store, year: Optional[int] = None, unit: Optional[str] 
     sql = ("SELECT d.doc_id, d.lang, t.target_id, t.kind, t.year, t.comparator, t.value, t.unit, t.per_value, "
            "t.per_unit, t.metric, t.text, t.start, t.end, d.source FROM targets t JOIN documents d ON d.key = t.doc_key"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.source, t.start")
-    if limit:
+    if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return list(TARGET_COLUMNS), [tuple(row) for row in store.db.execute(sql, params)]
 
 
-def run_sql(store: Store, sql: str) -> tuple[list[str], list[tuple]]:
-    """A read-only query: the store is opened read-only, so a write fails with a clear message."""
+def _like(text: str) -> str:
+    """A literal for LIKE: "%" and "_" in a metric are characters, not wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def run_sql(store: Store, sql: str, seconds: float = SQL_SECONDS, max_rows: int = MAX_SQL_ROWS,
+            limit: Optional[int] = None) -> tuple[list[str], list[tuple]]:
+    """One read-only query, stopped after `seconds` or `max_rows` (at most `limit` rows kept)."""
+    if not READ_STATEMENT.match(sql):
+        raise PipelineError("query refused: --sql takes one SELECT (or WITH … SELECT, VALUES) statement")
+    deadline = time.monotonic() + seconds
+    db = store.db
+    db.set_authorizer(lambda action, *_: sqlite3.SQLITE_OK if action in ALLOWED_ACTIONS else sqlite3.SQLITE_DENY)
+    db.set_progress_handler(lambda: int(time.monotonic() > deadline), PROGRESS_STEPS)
     try:
-        cursor = store.db.execute(sql)
-        rows = [tuple(row) for row in cursor.fetchall()]
+        cursor = db.execute(sql)
+        keep = max_rows if limit is None else min(limit, max_rows)
+        rows = [tuple(row) for row in cursor.fetchmany(keep)] if keep else []
+        if limit is None and cursor.fetchone() is not None:
+            raise PipelineError(f"query stopped: more than {max_rows:,} rows; add LIMIT or narrow it")
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise PipelineError(f"query stopped after {seconds:g} s; narrow it or add LIMIT") from exc
+        raise PipelineError(f"query failed: {exc}") from exc
     except sqlite3.Error as exc:
         raise PipelineError(f"query failed: {exc}") from exc
+    finally:
+        db.set_authorizer(None)
+        db.set_progress_handler(None, PROGRESS_STEPS)
     columns = [c[0] for c in cursor.description] if cursor.description else []
     return columns, rows
