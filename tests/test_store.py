@@ -68,3 +68,25 @@ def test_two_batches_on_one_store_both_finish(folder: Path, tmp_path: Path):
     db = out / "corpus.db"
     assert _rows(db, "SELECT COUNT(*) FROM documents") == [(3,)]
     assert _rows(db, "SELECT COUNT(*) FROM manifest WHERE status = 'ok'") == [(3,)]
+
+
+def test_one_bad_path_never_stops_a_batch(folder: Path, tmp_path: Path):
+    import os
+
+    (folder / "loop-a").symlink_to(folder / "loop-b")
+    (folder / "loop-b").symlink_to(folder / "loop-a")               # a loop of links
+    (folder / "up").symlink_to(folder)                              # a link back up the tree
+    os.mkfifo(folder / "pipe.txt")                                  # a FIFO would block a reader forever
+    hashed = folder / "plan #4.zh.txt"                              # "#" inside a name
+    hashed.write_text(TEXT.format(n=777), encoding="utf-8")
+    manifest = folder / "inputs.lst"
+    manifest.write_text(f"# a comment line\n{hashed.name}\ninputs.lst\n", encoding="utf-8")   # lists itself
+    out = folder / "out"                                            # the store inside the input folder
+    summary = run_batch([str(folder), str(manifest)], out, lang="zh")
+    db = out / "corpus.db"
+    assert summary.ok == 4                                           # plan-0..2 and "plan #4"
+    reasons = dict(_rows(db, "SELECT input, reason FROM manifest WHERE status = 'failed'"))
+    assert any("pipe.txt" in k and "FIFO" in v for k, v in reasons.items())
+    assert any("loop-a" in k for k in reasons) and any("lists itself" in v for v in reasons.values())
+    assert not any("corpus.db" in k for k, in _rows(db, "SELECT input FROM manifest"))
+    assert _rows(db, "SELECT COUNT(*) FROM documents") == [(4,)]

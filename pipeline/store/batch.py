@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from pydantic import BaseModel
 
@@ -41,29 +43,96 @@ class BatchSummary(BaseModel):
     store: str
 
 
-def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders recursively (hidden files left out); a manifest file (`.lst`,
-    `.manifest`) is read as one path per line, relative to the manifest, `#` starting a comment."""
-    out: list[Path] = []
-    for item in map(Path, inputs):
-        if item.is_dir():
-            out.extend(sorted(p for p in item.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(item).parts)))
-        elif item.suffix.lower() in MANIFEST_SUFFIXES and item.is_file():
-            for line in item.read_text(encoding="utf-8").splitlines():
-                line = line.split("#", 1)[0].strip()
-                if line:
-                    path = Path(line)
-                    out.extend(expand_inputs([path if path.is_absolute() else item.parent / path]))
-        else:
-            out.append(item)
-    seen: set[Path] = set()
-    unique = []
-    for path in out:
+class Expanded(NamedTuple):
+    paths: list[Path]                   # files to read, each once
+    problems: list[tuple[str, str]]     # (input, reason) for what cannot be an input
+
+
+def expand_inputs(inputs: Iterable[str | Path], exclude: Iterable[Path] = ()) -> Expanded:
+    """Files as given; folders recursively (hidden files left out, symbolic links followed once);
+    a manifest file (`.lst`, `.manifest`) read as one path per line, relative to the manifest,
+    a line starting with `#` being a comment. Whatever cannot be an input — a loop of links, a
+    manifest that lists itself, a FIFO, an unreadable folder — is a problem with its reason, never
+    a reason to stop. Paths under `exclude` (the store's own folder) are left out."""
+    walker = _Walker([p.resolve() for p in exclude])
+    for item in inputs:
+        walker.add(Path(item))
+    unique, seen = [], set()
+    for path in walker.paths:
         resolved = path.resolve()
         if resolved not in seen:
             seen.add(resolved)
             unique.append(resolved)
-    return unique
+    return Expanded(unique, walker.problems)
+
+
+class _Walker:
+    def __init__(self, exclude: list[Path]) -> None:
+        self.exclude = exclude
+        self.paths: list[Path] = []
+        self.problems: list[tuple[str, str]] = []
+        self.manifests: set[Path] = set()
+        self.folders: set[Path] = set()
+
+    def add(self, item: Path) -> None:
+        try:
+            if self._excluded(item):
+                return
+            if item.is_symlink() and not item.exists():
+                self.problems.append((str(item), f"{item}: a symbolic link to nothing (broken, or a loop of links)"))
+            elif item.is_dir():
+                self._folder(item)
+            elif item.suffix.lower() in MANIFEST_SUFFIXES and item.is_file():
+                self._manifest(item)
+            elif item.exists() and not item.is_file():
+                self.problems.append((str(item), f"{item}: not a regular file ({_kind(item)})"))
+            else:
+                self.paths.append(item)   # a missing file is recorded as failed when it is read
+        except (OSError, RuntimeError) as exc:   # a name too long, a link loop pathlib trips on, ...
+            self.problems.append((str(item), f"{item}: {getattr(exc, 'strerror', None) or exc}"))
+
+    def _excluded(self, item: Path) -> bool:
+        try:
+            resolved = item.resolve()
+        except (OSError, RuntimeError):
+            return False
+        return any(resolved == e or e in resolved.parents for e in self.exclude)
+
+    def _folder(self, folder: Path) -> None:
+        def unreadable(exc: OSError) -> None:
+            self.problems.append((str(exc.filename), f"{exc.filename}: {exc.strerror or exc}"))
+
+        for root, dirs, files in os.walk(folder, followlinks=True, onerror=unreadable):
+            real = Path(root).resolve()
+            if real in self.folders:          # a link back up the tree: walked already
+                dirs[:] = []
+                continue
+            self.folders.add(real)
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    self.add(Path(root) / name)
+
+    def _manifest(self, manifest: Path) -> None:
+        real = manifest.resolve()
+        if real in self.manifests:
+            self.problems.append((str(manifest), f"{manifest}: the manifest lists itself (or a manifest that lists it)"))
+            return
+        self.manifests.add(real)
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):    # "#" inside a path is part of the name
+                path = Path(line)
+                self.add(path if path.is_absolute() else manifest.parent / path)
+
+
+def _kind(path: Path) -> str:
+    mode = path.stat().st_mode
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+                       (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return name
+    return "not a file"
 
 
 def record_fingerprint(lang: str) -> str:
@@ -153,14 +222,16 @@ def _windowed(tasks: Iterator[Task], workers: int, submit, wait_some) -> Iterato
 def run_batch(inputs: list[str], out: str | Path, workers: int = 1, canonical: Optional[str] = None,
               engine: str = "local", scheduler: Optional[str] = None, lang: str = "auto",
               encoder: str = "use-m3", progress: Optional[Callable[[int, int], None]] = None) -> BatchSummary:
-    paths = expand_inputs(inputs)
-    if not paths:
+    paths, problems = expand_inputs(inputs, exclude=[Path(out)])
+    if not paths and not problems:
         raise PipelineError("no inputs: give files, folders or a manifest file")
     fingerprint = record_fingerprint(lang)
     compared_by = comparison_fingerprint(canonical, encoder) if canonical else None
     with Store(out) as store:
         previous = store.manifest()
         done = 0
+        for name, reason in problems:
+            store.mark(name, "failed", reason)
 
         def advance() -> None:
             nonlocal done
@@ -194,8 +265,8 @@ def run_batch(inputs: list[str], out: str | Path, workers: int = 1, canonical: O
             _store(store, outcome, canonical, compared_by)
             advance()
         manifest = store.manifest()
-    counted = [manifest[str(p)]["status"] for p in paths if str(p) in manifest]
-    return BatchSummary(total=len(paths), ok=counted.count("ok"), failed=counted.count("failed"),
+    counted = [manifest[str(p)]["status"] for p in paths if str(p) in manifest] + ["failed"] * len(problems)
+    return BatchSummary(total=len(paths) + len(problems), ok=counted.count("ok"), failed=counted.count("failed"),
                         skipped=counted.count("skipped"), store=str(Path(out) / "corpus.db"))
 
 
