@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, FiniteFloat
 
 SCHEMA_VERSION = "1.1"
 
 Span = tuple[int, int]
-Number = Union[int, float]
+Number = Union[int, FiniteFloat]   # NaN and infinity are no amounts
 Comparator = Literal[">", ">=", "=", "<=", "<", "~", "range"]
 # The unit as the text gives it: percent, count, multiple, a currency (CNY, USD, THB, EUR) or a
 # unit defined in configs/units.txt (tonnes, tce, jin, kW, GW, kWh, m3, EFLOPS, years, ...).

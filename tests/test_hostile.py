@@ -212,3 +212,29 @@ def test_limit_zero_returns_no_rows_and_metric_wildcards_are_literal(small_store
     assert [r["doc_id"] for r in json.loads(percent.stdout)] == ["a.zh"]
     rd = run("query", str(small_store), "--metric", "R&D", "-f", "json")
     assert len(json.loads(rd.stdout)) == 1
+
+
+@pytest.mark.parametrize("edit,message", [
+    (lambda text: text.replace("value: 7000", "value: .nan", 1), "finite"),
+    (lambda text: text.replace("- id: T2", "- id: T1", 1), "used twice"),
+])
+def test_a_canonical_record_refuses_nan_values_and_duplicate_ids(tmp_path: Path, edit, message):
+    from pipeline.canonical import find_canonical, load_canonical
+    from pipeline.errors import PipelineError
+
+    bundled = find_canonical("western-science-city").read_text(encoding="utf-8")
+    broken = edit(bundled)
+    assert broken != bundled
+    path = tmp_path / "broken.yaml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(PipelineError, match=message):
+        load_canonical(str(path))
+
+
+def test_deeply_nested_html_still_gives_its_text(tmp_path: Path):
+    page = tmp_path / "deep.html"
+    body = "<p>By 2025, China will have 5 million charging stations, the State Council said on Tuesday.</p>"
+    page.write_text("<html><body>" + "<div>" * 10_000 + body + "</div>" * 10_000 + "</body></html>", encoding="utf-8")
+    result = run("analyze", str(page), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["targets"][0]["value"] == 5_000_000

@@ -90,3 +90,18 @@ def test_one_bad_path_never_stops_a_batch(folder: Path, tmp_path: Path):
     assert any("loop-a" in k for k in reasons) and any("lists itself" in v for v in reasons.values())
     assert not any("corpus.db" in k for k, in _rows(db, "SELECT input FROM manifest"))
     assert _rows(db, "SELECT COUNT(*) FROM documents") == [(4,)]
+
+
+def test_a_damaged_store_is_never_resumed(folder: Path, tmp_path: Path):
+    from pipeline.errors import PipelineError
+
+    out = tmp_path / "out"
+    run_batch([str(folder)], out, lang="zh")
+    db = out / "corpus.db"
+    data = bytearray(db.read_bytes())
+    data[4096:8192] = b"\xde\xad\xbe\xef" * 1024            # a page of garbage in the middle
+    db.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        (out / f"corpus.db{suffix}").unlink(missing_ok=True)
+    with pytest.raises(PipelineError, match="damaged|not a corpus store"):
+        run_batch([str(folder)], out, lang="zh")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from pipeline.schema import Baseline, Comparator, Number, Per, Unit
 
@@ -83,6 +83,16 @@ class CanonicalRecord(BaseModel):
     measures: list[CanonicalMeasure] = []
     goals: list[CanonicalGoal] = []
     targets: list[CanonicalTarget] = []
+
+    @model_validator(mode="after")
+    def _ids_are_unique(self) -> "CanonicalRecord":
+        """Items are compared and cited by id: two with one id would make a match ambiguous."""
+        for field in ("issuers", "pilot_zones", "entities", "chapters", "measures", "goals", "targets"):
+            ids = [item.id for item in getattr(self, field)]
+            twice = sorted({i for i in ids if ids.count(i) > 1})
+            if twice:
+                raise ValueError(f"{field}: id {', '.join(twice)} is used twice")
+        return self
 
     def text_in(self, texts: Texts, lang: str) -> str:
         """A text in `lang` when the record has it, else in the original's language."""

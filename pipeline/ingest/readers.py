@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -41,10 +42,48 @@ def _read_html(data: bytes, path: Path) -> tuple[str, Optional[str], list[PageSp
         html, include_comments=False, include_tables=True, favor_precision=True, deduplicate=False
     )
     if not text or not text.strip():
+        # trafilatura reads through lxml, which gives up on very deep nesting (10,000 <div>s);
+        # the standard library's event parser has no depth limit: take the page's text from it.
+        text = _all_text(html)
+    if not text or not text.strip():
         raise IngestError(f"{path}: no main text found in the HTML page")
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta is not None else None
     return text, title, []
+
+
+class _TextOfPage(HTMLParser):
+    """Every text node outside scripts and styles, a line break at each block element."""
+
+    SKIP = {"script", "style", "noscript", "template", "head"}
+    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.skipping += tag in self.SKIP
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag) -> None:
+        self.skipping -= tag in self.SKIP and self.skipping > 0
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _all_text(html: str) -> str:
+    parser = _TextOfPage()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n\n".join(line for line in lines if line)
 
 
 def _read_pdf(data: bytes, path: Path) -> tuple[str, Optional[str], list[PageSpan]]:

@@ -78,6 +78,16 @@ RETIRE_ORDER = (("targets", "doc_key"), ("measures", "doc_key"), ("entities", "d
                 ("comparisons", "doc_key"), ("documents", "key"))
 
 
+def _check_intact(db: sqlite3.Connection, path: Path) -> None:
+    """A damaged store must not be resumed: its manifest may say "ok" for rows it lost."""
+    try:
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as exc:
+        raise PipelineError(f"{path}: not a corpus store, or damaged ({exc}); move it aside and run again") from exc
+    if problems != ["ok"]:
+        raise PipelineError(f"{path}: the store is damaged ({'; '.join(problems)}); move it aside and run again")
+
+
 def _use_wal(db: sqlite3.Connection) -> None:
     """Switch the store to WAL once. SQLite answers a journal-mode change that races another
     connection with "database is locked" at once, without waiting, so wait here."""
@@ -118,6 +128,7 @@ class Store:
             # Transactions are begun explicitly (BEGIN IMMEDIATE in add): the check that a document
             # is new and its insertion must be one step, or two batches on one store collide.
             self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            _check_intact(self.db, self.path)
             # WAL: readers never block the writer; synchronous=FULL: a commit survives power loss.
             _use_wal(self.db)
             self.db.execute("PRAGMA synchronous = FULL")
