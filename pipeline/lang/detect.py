@@ -11,7 +11,6 @@ import functools
 import re
 from collections import Counter
 
-from pipeline.config import SUPPORTED_LANGS
 from pipeline.schema import ParagraphLang, Span
 
 PARAGRAPH = re.compile(r"[^\n]+")
