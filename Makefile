@@ -39,6 +39,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_analyze.py
 	$(BIN)/python bench/bench_compare.py
+	$(BIN)/python bench/bench_length.py
 
 # About half an hour on two cores: builds corpora up to 10,000 documents.
 bench-batch: $(STAMP)

@@ -33,10 +33,11 @@ from pipeline.normalize import normalize
 from pipeline.normalize.text import Normalized
 from pipeline.normalize.reading import reading_view
 from pipeline.normalize.reflow import reflow
-from pipeline.nlp import get_nlp
+from pipeline.nlp import process
 from pipeline.schema import DocumentInfo, Measure, PageSpan, Record
 from pipeline.segment.blocks import BlockReader
 from pipeline.segment.segments import Segments
+from pipeline.spans import SpanIndex
 
 log = logging.getLogger(__name__)
 LANGS = SUPPORTED_LANGS
@@ -121,14 +122,15 @@ def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
     content_end = next((b.span[0] for b in blocks if b.kind == "boilerplate"), len(text))
     zone = (0, content_end)  # nothing is extracted from a site footer
     structure = read_structure(view, blocks, data)
-    doc = get_nlp(lang)(text)
+    doc = process(lang, text)
     segments = Segments.from_doc(doc, data)
     times = readers.times.find(view, *zone)
     plain_years = tuple(t.year for t in times if t.kind == "year" and t.year is not None)
     dates, undated = readers.dates.read(view, zone, years=plain_years)
     # A year inside a date ("5 พ.ค. 2563") belongs to the date.
     date_spans = [d.span for d in dates] + undated
-    times = [t for t in times if not any(s <= t.span[0] < e for s, e in date_spans)]
+    in_a_date = SpanIndex(date_spans)
+    times = [t for t in times if not in_a_date.contains(t.span[0])]
     # Dates, years and plan periods are no amounts; nor are list numbering and denominators.
     labels = tuple((b.span[0], b.body_span[0]) for b in blocks if b.kind in ("numbered", "bullet"))
     excluded = (tuple(d.span for d in dates) + tuple(undated) + tuple(t.span for t in times) + labels

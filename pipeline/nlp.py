@@ -43,6 +43,46 @@ def get_nlp(lang: str):
     return nlp
 
 
+# A long text goes through the pipeline in pieces of about this many characters, cut at line
+# breaks: spaCy refuses texts over nlp.max_length (a million characters), and memory stays flat.
+PIECE_CHARS = 200_000
+
+
+def process(lang: str, text: str):
+    """The language's spaCy pipeline over `text`, one Doc whose offsets are the text's own, however
+    long the text. A long text is processed piece by piece (cut at line breaks) and the pieces'
+    Docs joined; character spans the components keep in `user_data` are shifted with them."""
+    from spacy.tokens import Doc
+
+    nlp = get_nlp(lang)
+    if len(text) <= PIECE_CHARS:
+        return nlp(text)
+    pieces = list(_pieces(text, PIECE_CHARS))
+    docs = list(nlp.pipe(text[s:e] for s, e in pieces))
+    shifted: dict[str, list] = {}
+    for (start, _), doc in zip(pieces, docs):
+        for key, items in doc.user_data.items():
+            if isinstance(key, str) and isinstance(items, list):
+                shifted.setdefault(key, []).extend((s + start, e + start, *rest) for s, e, *rest in items)
+        doc.user_data.clear()   # spaCy would drop (and warn about) them while joining; they are shifted here
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    joined.user_data.update(shifted)
+    return joined
+
+
+def _pieces(text: str, size: int):
+    """(start, end) of consecutive pieces of about `size` characters, each ending after a line
+    break where there is one (a sentence never spans two pieces)."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        yield start, end
+        start = end
+
+
 @functools.lru_cache(maxsize=1)
 def jieba_with_gazetteer():
     """jieba, quiet, with the gazetteer's Chinese names in its dictionary.

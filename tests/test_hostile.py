@@ -238,3 +238,20 @@ def test_deeply_nested_html_still_gives_its_text(tmp_path: Path):
     result = run("analyze", str(page), "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["targets"][0]["value"] == 5_000_000
+
+
+def test_a_text_over_a_million_characters_is_read_whole():
+    """spaCy refuses a text over a million characters; the pipeline reads it in pieces, and every
+    span still points into the one text."""
+    from pipeline.analyze import analyze_text
+
+    prose = "各地要加快建设充电基础设施，提升公共服务水平，推动新能源汽车产业高质量发展，完善配套政策措施。\n" * 40
+    target = "第{i}号方案：到2025年，全国充电桩数量达到{i}万个以上。\n"
+    text, i = "", 0
+    while len(text) < 1_050_000:
+        i += 1
+        text += prose + target.format(i=i)
+    record = analyze_text(text, lang="zh")
+    assert len(record.document.text) > 1_000_000
+    last = max(record.targets, key=lambda t: t.span[0])
+    assert last.span[0] > 1_000_000 and record.document.text[last.span[0]:last.span[1]] == last.text

@@ -18,6 +18,7 @@ from typing import Optional
 from pipeline.config import LangData, alternation, bounded_alternation
 from pipeline.extract.numbers import ad_year, parse_ordinal
 from pipeline.schema import DateMention, Span
+from pipeline.spans import DisjointSpans
 
 DEFAULT_ROLE = "mentioned"
 DATELINE = "dateline"
@@ -32,6 +33,8 @@ HEADER_CHARS = 300
 MIN_YEAR, MAX_YEAR = 1900, 2200
 # A news report names the day of its event by weekday ("issued the plan on Tuesday") in its lead.
 WEEKDAY_LEAD_CHARS = 600
+# How far a date's role cue can be: the edges of its clause are looked for no further.
+CLAUSE_WINDOW = 500
 DATED = "dated"
 
 
@@ -57,26 +60,26 @@ class DateReader:
         `years`: plain years the text mentions, the last resort for a date that gives no year.
         The unresolved spans are still dates: their day numbers are no amounts."""
         out: list[DateMention] = []
-        taken: list[Span] = []
+        taken = DisjointSpans()
         pending: list[tuple[re.Match[str], str]] = []   # partial dates, resolved once full dates are known
         groups = [(self.datelines, DATELINE), (self.leads, LEAD), (self.patterns, None), (self.partial, None)]
         for patterns, fixed_role in groups:
             for pattern in patterns:
                 for match in pattern.finditer(text, *zone):
                     span = match.span("date") if "date" in match.re.groupindex else match.span()
-                    if any(span[0] < e and s < span[1] for s, e in taken):
+                    if taken.overlaps(span):
                         continue
                     role = fixed_role if fixed_role not in (None, LEAD) else self._role(text, span)
                     if fixed_role == LEAD and role == DEFAULT_ROLE:
                         role = DATED
                     if not match.groupdict().get("year"):
-                        taken.append(span)
+                        taken.add(span)
                         pending.append((match, role))
                         continue
                     iso = self._iso(match)
                     if iso is None:
                         continue
-                    taken.append(span)
+                    taken.add(span)
                     out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role))
         out = self._header_date(text, out, zone)
         year = self._document_year(out, years)
@@ -91,7 +94,7 @@ class DateReader:
         out += self._weekday(text, zone, out, taken)
         return sorted(out, key=lambda d: d.span), unresolved
 
-    def _weekday(self, text: str, zone: Span, dates: list[DateMention], taken: list[Span]) -> list[DateMention]:
+    def _weekday(self, text: str, zone: Span, dates: list[DateMention], taken: DisjointSpans) -> list[DateMention]:
         """The first weekday in the lead, dated as the last such day on or before the page's date:
         "issued the plan on Tuesday" in a report of Thursday 2023-10-12 is 2023-10-10."""
         reference = next((d for d in sorted(dates, key=lambda d: d.year_inferred) if d.role in (PUBLISHED, DATELINE)), None)
@@ -157,9 +160,11 @@ class DateReader:
 
     def _role(self, text: str, span: Span) -> str:
         """The role cue nearest to the date within its clause ("published", "dated", ...)."""
-        start = max((m.end() for m in self.clause_end.finditer(text, 0, span[0])), default=0)
-        end_match = self.clause_end.search(text, span[1])
-        end = end_match.start() if end_match else len(text)
+        # A clause is short: look for its edges only this far, so a long text costs linear time.
+        window = max(0, span[0] - CLAUSE_WINDOW)
+        start = max((m.end() for m in self.clause_end.finditer(text, window, span[0])), default=window)
+        end_match = self.clause_end.search(text, span[1], min(len(text), span[1] + CLAUSE_WINDOW))
+        end = end_match.start() if end_match else min(len(text), span[1] + CLAUSE_WINDOW)
         best: tuple[int, str] | None = None
         for pattern, role in self.cues:
             for match in pattern.finditer(text, start, end):

@@ -15,6 +15,7 @@ named further in is an actor of the text, not its issuer. A run of bodies joined
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable, Optional
 
@@ -33,6 +34,12 @@ MAX_GAP = 40
 MAX_JOINT = 12
 # An abbreviation in brackets after a body's name: "(MIIT)", "（工信部）".
 BRACKETED = re.compile(r"[(（][^()（）]{1,20}[)）]")
+# The most raw text between a body and its verb or co-issuer, brackets included (two of them at
+# most): beyond it no gap can be short, and a long text must not be read between every pair.
+MAX_RAW_GAP = MAX_GAP + 2 * 22
+# The longest name of a body ("General Office of the State Council of the People's Republic of
+# China"): how far before a verb a body may start.
+MAX_NAME_CHARS = 120
 # A signature block sits in the last characters of a text.
 SIGNATURE_CHARS = 400
 # Who can issue: a body, or an office holder speaking for one (the Premier for the State Council).
@@ -55,9 +62,9 @@ class IssuerReader:
     def find(self, text: str, entities: Iterable[Entity], blocks: list[Span], zone: Span,
              title: Optional[Span]) -> list[Entity]:
         """`blocks`: the body's paragraphs, list items and headings in order (after reflow, its lines)."""
-        bodies = [e for e in entities if e.type in ISSUING_TYPES and e.source != "gloss" and zone[0] <= e.span[0] < zone[1]
-                  and not (e.canonical_id is None and _bracketed(text, e.span))]
-        if not bodies:
+        bodies = _Bodies([e for e in entities if e.type in ISSUING_TYPES and e.source != "gloss"
+                          and zone[0] <= e.span[0] < zone[1] and not (e.canonical_id is None and _bracketed(text, e.span))])
+        if not bodies.all:
             return []
         found: list[Entity] = []
         for span in self._opening(text, blocks, zone, title):
@@ -83,46 +90,50 @@ class IssuerReader:
                 substantive += len(block.strip()) >= MIN_LEAD_CHARS and not CAPTION.fullmatch(block)
         return spans
 
-    def _subjects(self, text: str, bodies: list[Entity], span: Span) -> list[Entity]:
+    def _subjects(self, text: str, bodies: "_Bodies", span: Span) -> list[Entity]:
         """Bodies right before an issuing verb, with the co-issuers listed before them."""
         if self.verbs is None:
             return []
         out = []
         for verb in self.verbs.finditer(text, *span):
-            before = [e for e in bodies if span[0] <= e.span[0] and e.span[1] <= verb.start()
-                      and self._short_gap(text, e.span[1], verb.start())]
+            near = bodies.starting(max(span[0], verb.start() - MAX_RAW_GAP - MAX_NAME_CHARS), verb.start())
+            before = [e for e in near if e.span[1] <= verb.start() and self._short_gap(text, e.span[1], verb.start())]
             if before:
                 out += self._chain(text, bodies, max(before, key=lambda e: e.span[1]), backwards=True)
         return out
 
-    def _agents(self, text: str, bodies: list[Entity], span: Span) -> list[Entity]:
+    def _agents(self, text: str, bodies: "_Bodies", span: Span) -> list[Entity]:
         """Bodies right after "by", "according to", "由", "โดย", with the co-issuers after them."""
         if self.markers is None:
             return []
         out = []
         for marker in self.markers.finditer(text, *span):
-            after = [e for e in bodies if marker.end() <= e.span[0] < span[1] and self._short_gap(text, marker.end(), e.span[0])]
+            near = bodies.starting(marker.end(), min(span[1], marker.end() + MAX_RAW_GAP + 1))
+            after = [e for e in near if self._short_gap(text, marker.end(), e.span[0])]
             if after:
                 out += self._chain(text, bodies, min(after, key=lambda e: e.span[0]), backwards=False)
         return out
 
     def _short_gap(self, text: str, start: int, end: int) -> bool:
+        if not 0 <= end - start <= MAX_RAW_GAP:
+            return False   # too far apart whatever is in brackets: decided without reading the gap
         gap = BRACKETED.sub("", text[start:end])
         return 0 <= end - start and len(gap) <= MAX_GAP and not self.sentence_end.search(gap)
 
-    def _chain(self, text: str, bodies: list[Entity], anchor: Entity, backwards: bool) -> list[Entity]:
+    def _chain(self, text: str, bodies: "_Bodies", anchor: Entity, backwards: bool) -> list[Entity]:
         """The anchor and the bodies joined to it by list joiners, in text order."""
         chain = [anchor]
-        ordered = sorted(bodies, key=lambda e: e.span)
         while True:
             edge = chain[0] if backwards else chain[-1]
             if backwards:
-                nxt = [e for e in ordered if e.span[1] <= edge.span[0] and self._joined(text, e.span[1], edge.span[0])]
+                near = bodies.starting(edge.span[0] - MAX_RAW_GAP - MAX_NAME_CHARS, edge.span[0])
+                nxt = [e for e in near if e.span[1] <= edge.span[0] and self._joined(text, e.span[1], edge.span[0])]
                 if not nxt:
                     break
                 chain.insert(0, max(nxt, key=lambda e: e.span[1]))
             else:
-                nxt = [e for e in ordered if e.span[0] >= edge.span[1] and self._joined(text, edge.span[1], e.span[0])]
+                near = bodies.starting(edge.span[1], edge.span[1] + MAX_RAW_GAP + 1)
+                nxt = [e for e in near if self._joined(text, edge.span[1], e.span[0])]
                 if not nxt:
                     break
                 chain.append(min(nxt, key=lambda e: e.span[0]))
@@ -130,21 +141,32 @@ class IssuerReader:
 
     def _joined(self, text: str, start: int, end: int) -> bool:
         """Only list joiners between two bodies, a bracketed abbreviation aside ("(MIIT), the ")."""
+        if not 0 <= end - start <= MAX_RAW_GAP:
+            return False
         gap = BRACKETED.sub("", text[start:end])
         return len(gap) <= MAX_JOINT and self.joint.fullmatch(gap) is not None
 
-    def _signature(self, text: str, bodies: list[Entity], zone: Span) -> list[Entity]:
+    def _signature(self, text: str, bodies: "_Bodies", zone: Span) -> list[Entity]:
         """A body alone on one of the last lines, the way official texts are signed."""
         out = []
-        for e in bodies:
-            if e.span[0] < zone[1] - SIGNATURE_CHARS:
-                continue
+        for e in bodies.starting(zone[1] - SIGNATURE_CHARS, zone[1]):
             line_start = text.rfind("\n", 0, e.span[0]) + 1
             line_end = text.find("\n", e.span[1])
             line = text[line_start:len(text) if line_end < 0 else line_end]
             if line.strip() == e.text.strip():
                 out.append(e)
         return out
+
+
+class _Bodies:
+    """The bodies that may issue, in text order, found near a position by bisection."""
+
+    def __init__(self, bodies: list[Entity]) -> None:
+        self.all = sorted(bodies, key=lambda e: e.span)
+        self.starts = [e.span[0] for e in self.all]
+
+    def starting(self, lo: int, hi: int) -> list[Entity]:
+        return self.all[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
 
 
 def _bracketed(text: str, span: Span) -> bool:

@@ -13,6 +13,7 @@ from typing import Optional
 from pipeline.config import LangData, alternation
 from pipeline.schema import Chapter, Measure, Span
 from pipeline.segment.blocks import Block
+from pipeline.spans import SpanIndex
 
 # Blocks that end a measure's body.
 BODY_STOPPERS = {"numbered", "heading", "deadline", "boilerplate", "title"}
@@ -23,9 +24,10 @@ class Structure:
         self.chapters = chapters
         self.measures = measures
         self.goal_zones = goal_zones
+        self._zones = SpanIndex(goal_zones)
 
     def in_goal_zone(self, position: int) -> bool:
-        return any(s <= position < e for s, e in self.goal_zones)
+        return self._zones.contains(position)
 
 
 def read_structure(text: str, blocks: list[Block], data: LangData) -> Structure:

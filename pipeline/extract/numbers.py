@@ -22,6 +22,7 @@ from typing import Callable, Optional
 
 from pipeline.config import LangData, alternation
 from pipeline.schema import Frozen, Span
+from pipeline.spans import SpanIndex
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Years are read as dates or deadlines, never as quantities: a bare number in this range with no
@@ -612,13 +613,13 @@ class NumberReader:
         `years`: a bare year ("2025") is a number too."""
         end = len(text) if end is None else end
         vocab = self.vocabularies[bare_words]
-        skipped = [m.span() for m in self.skip.finditer(text, start, end)]
+        skipped = SpanIndex(m.span() for m in self.skip.finditer(text, start, end))
         out: list[Quantity] = []
         pos = start
         while (match := vocab.start.search(text, pos, end)) is not None:
             first = match.start("first")
             quantity, pos = None, match.end("first")
-            if not any(s <= first < e for s, e in skipped):
+            if not skipped.contains(first):
                 quantity, pos = self._quantity(text, match, end, vocab, bare_words, years)
             out += [quantity] if quantity is not None else []
             pos = quantity.span[1] if quantity is not None else pos

@@ -19,6 +19,7 @@ from typing import Optional
 from pipeline.config import LangData, alternation
 from pipeline.extract.numbers import NumberReader, Quantity, words_pattern
 from pipeline.schema import Per, Span
+from pipeline.spans import SpanIndex
 
 # A range connector stands between the two numbers with at most this much space around it.
 MAX_RANGE_GAP = 3
@@ -84,8 +85,8 @@ class QuantityReader:
         """Mentions in text[start:end]; numbers overlapping an `exclude` span (dates, years, plan
         periods) are not amounts. `bare_words`: read numbers as a pure recogniser does (numbers.py)."""
         end = len(text) if end is None else end
-        found = [q for q in self.numbers.find(text, start, end, bare_words=bare_words)
-                 if not any(s < q.span[1] and q.span[0] < e for s, e in exclude)]
+        excluded = SpanIndex(exclude)
+        found = [q for q in self.numbers.find(text, start, end, bare_words=bare_words) if not excluded.overlaps(q.span)]
         out: list[Mention] = []
         i = 0
         while i < len(found):

@@ -30,6 +30,7 @@ from pipeline.extract.times import TimeMention
 from pipeline.schema import Baseline, QuantityMention, Span, Target
 from pipeline.segment.blocks import Block, parse_year
 from pipeline.segment.segments import Segments, strip
+from pipeline.spans import SpanIndex
 
 SCOPE_BLOCKS = ("bullet", "paragraph", "numbered")
 HEADING_BLOCKS = ("title", "heading", "deadline")
@@ -145,7 +146,11 @@ class TargetExtractor:
         embeddings = sentence_embeddings(model, [embedded_text(text, c) for c in contexts], self.data.lang)
         targets: list[Target] = []
         quantities: list[QuantityMention] = []
-        stated: list[tuple[QuantityContext, str]] = []   # targets so far, with their metric's words
+        # Targets so far with their metric's words, by what a restatement must share with them.
+        stated: dict[tuple, list[tuple[QuantityContext, str]]] = {}
+        in_clause: dict[Span, list[QuantityContext]] = {}
+        for ctx in contexts:
+            in_clause.setdefault(ctx.clause, []).append(ctx)
         for i, ctx in enumerate(contexts):
             is_target, score = decide(ctx.features, model, embeddings[i] if embeddings is not None else None)
             if is_target and self._restates(text, ctx, stated):
@@ -159,34 +164,32 @@ class TargetExtractor:
                 unit=m.unit or DEFAULT_UNIT, per=per, comparator=m.comparator, year=ctx.year, role=role,
                 score=round(score, 4)))
             if is_target:
-                target = self._target(text, ctx, per, len(targets) + 1, contexts, reading.times)
+                target = self._target(text, ctx, per, len(targets) + 1, in_clause[ctx.clause], reading.times)
                 targets.append(target)
-                stated.append((ctx, target.metric or ""))
+                stated.setdefault(_restatement_key(ctx), []).append((ctx, target.metric or ""))
         goals = self._goals(text, items, targets, contexts)
         ordered = sorted(targets + goals, key=lambda t: (t.span[0], t.kind != "qualitative"))
         return ordered, quantities
 
     @staticmethod
-    def _restates(text: str, ctx: QuantityContext, stated: list[tuple[QuantityContext, str]]) -> bool:
+    def _restates(text: str, ctx: QuantityContext, stated: dict[tuple, list[tuple[QuantityContext, str]]]) -> bool:
         """The same amount, comparator and year as a target of an earlier sentence, about much the
         same metric: "城镇调查失业率5.5%左右" listed, then explained."""
         m = ctx.mention
         lead = text[max(ctx.clause[0], m.span[0] - RESTATEMENT_WINDOW):m.span[0]]
-        for earlier, metric in stated:
-            e = earlier.mention
-            if earlier.sentence == ctx.sentence or (e.value, e.value_max, e.unit, e.comparator) != (
-                    m.value, m.value_max, m.unit, m.comparator) or earlier.year != ctx.year:
+        for earlier, metric in stated.get(_restatement_key(ctx), []):
+            if earlier.sentence == ctx.sentence:
                 continue
             if _shared_characters(metric, lead) >= RESTATEMENT_OVERLAP:
                 return True
         return False
 
     def _goals(self, text: str, items: list[Item], targets: list[Target], contexts: list[QuantityContext]) -> list[Target]:
-        with_amount = [c.mention.span for c in contexts]
+        with_amount = SpanIndex(c.mention.span for c in contexts)
         counts: dict[int, int] = {}
         out = []
         for item in items:
-            if not item.goals_allowed or any(item.span[0] <= s < item.span[1] for s, _ in with_amount):
+            if not item.goals_allowed or with_amount.starts_within(item.span):
                 continue
             if self._names_past_year(text, item):
                 continue
@@ -357,25 +360,26 @@ class TargetExtractor:
                 break
 
     # -- one target ------------------------------------------------------------------------------
-    def _target(self, text: str, ctx: QuantityContext, per, number: int, contexts: list[QuantityContext],
+    def _target(self, text: str, ctx: QuantityContext, per, number: int, clause_contexts: list[QuantityContext],
                 times: list[TimeMention]) -> Target:
+        """The target an amount states; `clause_contexts`: the amounts of its clause."""
         m = ctx.mention
         # The metric starts after the amount before it in the clause, or after a span of years
         # closing a phrase ("for 2024-25, aiming to reduce ..."), never at a change's starting point.
-        previous_end = max([c.mention.span[1] for c in contexts
+        previous_end = max([c.mention.span[1] for c in clause_contexts
                             if c.clause == ctx.clause and c.mention.span[1] <= m.span[0] and c.baseline_of is None]
                            + [t.span[1] for t in _times_in(times, (ctx.clause[0], m.span[0]))
                               if t.kind == "range" and text[t.span[1]:m.span[0]].lstrip()[:1] in ",，"],
                            default=ctx.clause[0])
         metric_span = self._metric_span(text, (max(previous_end, ctx.clause[0]), m.span[0]), ctx)
         if metric_span is None:
-            following = min((c.mention.span[0] for c in contexts if c.clause == ctx.clause and c.mention.span[0] >= m.span[1]),
+            following = min((c.mention.span[0] for c in clause_contexts if c.clause == ctx.clause and c.mention.span[0] >= m.span[1]),
                             default=ctx.clause[1])
             tail = strip(text, (m.span[1], following), METRIC_EDGE)
             metric_span = tail if tail[0] < tail[1] else None
         quote_start = metric_span[0] if metric_span and metric_span[0] < m.span[0] else m.span[0]
         quote_end = max(m.span[1], metric_span[1]) if metric_span else m.span[1]
-        if not any(c.clause == ctx.clause and c.mention.span[0] >= m.span[1] for c in contexts):
+        if not any(c.clause == ctx.clause and c.mention.span[0] >= m.span[1] for c in clause_contexts):
             # The last amount of its clause: the quote runs on through its qualifiers
             # ("per 10,000 people", "of regional GDP") to the clause's end.
             quote_end = max(quote_end, strip(text, (m.span[1], ctx.clause[1]), METRIC_EDGE + "。.")[1])
@@ -429,8 +433,17 @@ def _sentence_start(segments: Segments, position: int, floor: int) -> int:
     return max(floor, sentence[0]) if sentence else floor
 
 
+def _restatement_key(ctx: QuantityContext) -> tuple:
+    """What a restated target repeats exactly: amount, upper bound, unit, comparator and year."""
+    m = ctx.mention
+    return (m.value, m.value_max, m.unit, m.comparator, ctx.year)
+
+
 def _times_in(times: list[TimeMention], span: Span) -> list[TimeMention]:
-    return [t for t in times if span[0] <= t.span[0] < span[1]]
+    """The time expressions starting in `span` (`times` is in text order: bisected, not scanned)."""
+    first = bisect.bisect_left(times, span[0], key=lambda t: t.span[0])
+    last = bisect.bisect_left(times, span[1], key=lambda t: t.span[0])
+    return times[first:last]
 
 
 def _distance(a: Span, b: Span) -> int:

@@ -16,6 +16,7 @@ from typing import Literal, Optional
 from pipeline.config import LangData, alternation
 from pipeline.extract.numbers import ad_year, parse_ordinal
 from pipeline.schema import Span
+from pipeline.spans import DisjointSpans
 
 TimeKind = Literal["deadline", "period", "relative", "range", "year", "current"]
 # China's Five-Year Plans: the 1st ran 1953-57, the 2nd 1958-62; after three adjustment years the
@@ -70,11 +71,11 @@ class TimeReader:
     def find(self, text: str, start: int = 0, end: Optional[int] = None) -> list[TimeMention]:
         end = len(text) if end is None else end
         out: list[TimeMention] = []
-        taken: list[Span] = []
+        taken = DisjointSpans()
         for kind, patterns in self.tables:
             for pattern in patterns:
                 for match in pattern.finditer(text, start, end):
-                    if any(match.start() < e and s < match.end() for s, e in taken):
+                    if taken.overlaps(match.span()):
                         continue
                     span_years = self._offset(match) if kind == "relative" else 0
                     # 未来五年 written in 2021 ends in 2025 where the year of writing is the first
@@ -82,11 +83,11 @@ class TimeReader:
                     year = None if kind == "relative" else self._year(kind, match)
                     if year is None and kind not in ("period", "relative") or (kind == "relative" and not span_years):
                         continue
-                    taken.append(match.span())
+                    taken.add(match.span())
                     out.append(TimeMention(match.span(), kind, year, offset))
         if self.current is not None:
             for match in self.current.finditer(text, start, end):
-                if not any(match.start() < e and s < match.end() for s, e in taken):
+                if not taken.overlaps(match.span()):
                     out.append(TimeMention(match.span(), "current", None))
         return sorted(out, key=lambda t: t.span)
 
