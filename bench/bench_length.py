@@ -1,9 +1,9 @@
-"""Benchmark how `analyze` scales with document length: time and peak memory for texts of
-100k to 1.6M characters built from the bundled Chinese and Thai documents, each size in a fresh
+"""Benchmark how `analyze` scales with document length: time and peak memory for texts of 10k to
+10M characters built from the bundled English, Chinese and Thai documents, each size in a fresh
 process (so the peak memory is that size's own).
 
 Not a test: it prints figures for docs/BENCHMARKS.md. Run: `make bench` or
-`python bench/bench_length.py [--sizes 100000,200000,...]`.
+`python bench/bench_length.py [--langs en,zh,th] [--sizes 10000,100000,1000000,10000000]`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_analyze import machine  # noqa: E402
 
 SOURCES = {"zh": ROOT / "corpora" / "documents" / "western-science-city.zh.txt",
-           "th": ROOT / "corpora" / "documents" / "western-science-city.th.txt"}
+           "th": ROOT / "corpora" / "documents" / "western-science-city.th.txt",
+           "en": ROOT / "corpora" / "documents" / "western-science-city.en.txt"}
 CHILD = """
 import json, resource, sys, time
 from pipeline.analyze import analyze_text
@@ -43,12 +44,13 @@ def measure(lang: str, size: int) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="100000,200000,400000,800000,1600000")
+    parser.add_argument("--sizes", default="10000,100000,1000000,10000000")
+    parser.add_argument("--langs", default="en,zh,th")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"machine: {machine()}")
     print(f"{'lang':<5}{'chars':>10}{'seconds':>9}{'s per 100k':>12}{'peak RSS MiB':>14}")
-    for lang in SOURCES:
+    for lang in args.langs.split(","):
         for size in sizes:
             m = measure(lang, size)
             print(f"{lang:<5}{size:>10,}{m['seconds']:>9.1f}{m['seconds'] / size * 1e5:>12.2f}{m['rss_mib']:>14.0f}")

@@ -33,7 +33,7 @@ from pipeline.normalize import normalize
 from pipeline.normalize.text import Normalized
 from pipeline.normalize.reading import reading_view
 from pipeline.normalize.reflow import reflow
-from pipeline.nlp import process
+from pipeline.nlp import Processed, process
 from pipeline.schema import DocumentInfo, Measure, PageSpan, Record
 from pipeline.segment.blocks import BlockReader
 from pipeline.segment.segments import Segments
@@ -58,7 +58,7 @@ def analyze_raw(raw: RawDocument, lang: str = "auto") -> Record:
     data, readers, reading = prepared.data, prepared.readers, prepared.reading
     text, view, zone = prepared.text, reading.text, prepared.zone
     targets, quantities = readers.targets.extract(reading)
-    entities = doc_entities(prepared.doc, data, keep=zone)
+    entities = doc_entities(prepared.processed, data, keep=zone)
     title_span = prepared.title_span
     record = Record(
         document=DocumentInfo(
@@ -89,7 +89,7 @@ class Prepared:
     text: str
     paragraphs: list
     zone: tuple[int, int]
-    doc: object
+    processed: Processed
     dates: list
     reading: Reading
     title_span: Optional[tuple[int, int]]
@@ -122,8 +122,8 @@ def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
     content_end = next((b.span[0] for b in blocks if b.kind == "boilerplate"), len(text))
     zone = (0, content_end)  # nothing is extracted from a site footer
     structure = read_structure(view, blocks, data)
-    doc = process(lang, text)
-    segments = Segments.from_doc(doc, data)
+    processed = process(lang, text)
+    segments = Segments.from_processed(processed, data)
     times = readers.times.find(view, *zone)
     plain_years = tuple(t.year for t in times if t.kind == "year" and t.year is not None)
     dates, undated = readers.dates.read(view, zone, years=plain_years)
@@ -142,7 +142,7 @@ def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
                       mentions=mentions, doc_year=_document_year(dates), title_year=_title_year(times, title_span),
                       frame_year=_frame_year(times, blocks))
     return Prepared(lang=lang, data=data, readers=readers, norm=norm, text=text, paragraphs=paragraphs, zone=zone,
-                    doc=doc, dates=dates, reading=reading, title_span=title_span)
+                    processed=processed, dates=dates, reading=reading, title_span=title_span)
 
 
 class Readers:

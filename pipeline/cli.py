@@ -43,8 +43,10 @@ def _fail(message: str, code: int = 2) -> None:
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
-    # jieba announces its dictionary on stderr through its own logger; keep it quiet.
+    # jieba announces its dictionary on stderr through its own logger; keep it quiet. trafilatura
+    # warns about pages it cannot use, which the reader already reports in its one line.
     logging.getLogger("jieba").setLevel(logging.WARNING)
+    logging.getLogger("trafilatura").setLevel(logging.INFO if verbose else logging.ERROR)
 
 
 @app.callback()

@@ -8,6 +8,7 @@ Pipelines are built once per process and reused for every document.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 import logging
 
 from pipeline.config import CONFIG_DIR, _load_yaml
@@ -43,31 +44,38 @@ def get_nlp(lang: str):
     return nlp
 
 
-# A long text goes through the pipeline in pieces of about this many characters, cut at line
-# breaks: spaCy refuses texts over nlp.max_length (a million characters), and memory stays flat.
+# A text goes through the pipeline in pieces of about this many characters, cut at line breaks:
+# spaCy refuses texts over nlp.max_length (a million characters), and only one piece's Doc is held
+# at a time, so memory stays flat however long the text.
 PIECE_CHARS = 200_000
 
 
-def process(lang: str, text: str):
-    """The language's spaCy pipeline over `text`, one Doc whose offsets are the text's own, however
-    long the text. A long text is processed piece by piece (cut at line breaks) and the pieces'
-    Docs joined; character spans the components keep in `user_data` are shifted with them."""
-    from spacy.tokens import Doc
+@dataclass
+class Processed:
+    """What the extractors need from spaCy, for the whole text: where sentences start, and the
+    character spans the components found (`user_data`: gazetteer names, Thai NER)."""
+
+    text: str
+    sentence_starts: list[int]
+    user_data: dict[str, list] = field(default_factory=dict)
+
+
+def process(lang: str, text: str) -> Processed:
+    """The language's spaCy pipeline over `text`, piece by piece (cut at line breaks), each
+    piece's sentence starts and component spans shifted to the text's own offsets."""
+    from spacy.attrs import IDX, SENT_START
 
     nlp = get_nlp(lang)
-    if len(text) <= PIECE_CHARS:
-        return nlp(text)
+    out = Processed(text=text, sentence_starts=[])
     pieces = list(_pieces(text, PIECE_CHARS))
-    docs = list(nlp.pipe(text[s:e] for s, e in pieces))
-    shifted: dict[str, list] = {}
-    for (start, _), doc in zip(pieces, docs):
+    for (start, _), doc in zip(pieces, nlp.pipe((text[s:e] for s, e in pieces), batch_size=1)):
+        if len(doc):
+            rows = doc.to_array([SENT_START, IDX])
+            out.sentence_starts += [start + int(idx) for i, (flag, idx) in enumerate(rows) if i == 0 or flag == 1]
         for key, items in doc.user_data.items():
             if isinstance(key, str) and isinstance(items, list):
-                shifted.setdefault(key, []).extend((s + start, e + start, *rest) for s, e, *rest in items)
-        doc.user_data.clear()   # spaCy would drop (and warn about) them while joining; they are shifted here
-    joined = Doc.from_docs(docs, ensure_whitespace=False)
-    joined.user_data.update(shifted)
-    return joined
+                out.user_data.setdefault(key, []).extend((s + start, e + start, *rest) for s, e, *rest in items)
+    return out
 
 
 def _pieces(text: str, size: int):

@@ -8,6 +8,7 @@ carries English glosses, a Chinese text English abbreviations.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import Optional
 
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline.config import LangData, gazetteer
 from pipeline.schema import Entity, Span
+from pipeline.spans import SpanIndex
 
 GAZETTEER_KEY = "gazetteer"
 NER_KEY = "ner"
@@ -120,13 +122,14 @@ def _entity(text: str, start: int, end: int, label: str, canonical_id: Optional[
     return Entity(text=text[start:end], span=(start, end), type=label, canonical_id=canonical_id, source=source)
 
 
-def doc_entities(doc: Doc, data: LangData, keep: Optional[Span] = None) -> list[Entity]:
-    """Gazetteer and NER entities of a processed doc, glosses linked, within `keep` if given."""
+def doc_entities(doc, data: LangData, keep: Optional[Span] = None) -> list[Entity]:
+    """Gazetteer and NER entities of a processed text (a spaCy Doc, or pipeline.nlp.Processed),
+    glosses linked, within `keep` if given."""
     text = doc.text
     found = [_entity(text, s, e, label, cid, "gazetteer") for s, e, label, cid in doc.user_data.get(GAZETTEER_KEY, [])]
-    taken = [e.span for e in found]
+    taken = SpanIndex(e.span for e in found)
     for s, e, label in doc.user_data.get(NER_KEY, []):
-        if not any(_overlaps((s, e), t) for t in taken):
+        if not taken.overlaps((s, e)):
             found.append(_entity(text, s, e, label, None, "ner"))
     if keep is not None:
         found = [e for e in found if keep[0] <= e.span[0] and e.span[1] <= keep[1]]
@@ -134,21 +137,20 @@ def doc_entities(doc: Doc, data: LangData, keep: Optional[Span] = None) -> list[
     return link_glosses(doc.text, found, data)
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def link_glosses(text: str, entities: list[Entity], data: LangData) -> list[Entity]:
     """A bracketed gloss right after a name is that name's gloss: "โครงการสายแถบและเส้นทาง
     (Belt and Road Initiative: BRI)". Every entity inside the brackets is marked as a gloss of the
     name, and a name without an id takes the id of its gloss."""
     opens = {pair[0]: pair[1] for pair in data.gloss_brackets}
+    entities = sorted(entities, key=lambda e: e.span)
+    starts = [e.span[0] for e in entities]
     by_span = {e.span: e for e in entities}
     for name in entities:
         bracket = _gloss_bracket(text, name.span[1], opens)
         if bracket is None or name.source == "gloss":
             continue
-        inside = [e for e in entities if bracket[0] <= e.span[0] and e.span[1] <= bracket[1]]
+        nearby = entities[bisect.bisect_left(starts, bracket[0]):bisect.bisect_left(starts, bracket[1])]
+        inside = [e for e in nearby if e.span[1] <= bracket[1]]
         for gloss in inside:
             by_span[gloss.span] = gloss.model_copy(update={"source": "gloss", "gloss_of": name.span})
         ids = {g.canonical_id for g in inside if g.canonical_id}

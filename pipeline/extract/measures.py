@@ -7,6 +7,7 @@ A chapter whose title names the goals ("总体要求", "เป้าหมาย
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -60,16 +61,23 @@ def read_structure(text: str, blocks: list[Block], data: LangData) -> Structure:
 
 def _measures(text, blocks, data, rank, heads, chapters, goal_zones, goal_words) -> list[Measure]:
     out: list[Measure] = []
+    # The goal zones known before (chapters, headings) are bisected. A zone found here starts at an
+    # earlier block (blocks come in text order), so a block lies in one of those exactly when it
+    # starts before the furthest end among them.
+    known_zones = SpanIndex(goal_zones)
+    goal_reach = -1
+    head_starts = [h.span[0] for h in heads]
     for i, block in enumerate(blocks):
         if block.kind != "numbered" or block.rank != rank:
             continue
         title_span = _title_span(text, block.body_span, data)
         if goal_words and goal_words.search(text, *title_span):
             goal_zones.append((block.span[0], _body_end(blocks, i)))
+            goal_reach = max(goal_reach, goal_zones[-1][1])
             continue
-        if any(s <= block.span[0] < e for s, e in goal_zones):
+        if block.span[0] < goal_reach or known_zones.contains(block.span[0]):
             continue
-        chapter = _enclosing(heads, chapters, block.span[0])
+        chapter = _enclosing(head_starts, chapters, block.span[0])
         span = (block.span[0], _body_end(blocks, i))
         out.append(Measure(
             id=f"M{len(out) + 1}", number=block.number or len(out) + 1, label=block.label or "",
@@ -99,12 +107,10 @@ def _body_end(blocks: list[Block], i: int) -> int:
     return end
 
 
-def _enclosing(heads: list[Block], chapters: list[Chapter], position: int) -> Optional[Chapter]:
-    found = None
-    for head, chapter in zip(heads, chapters):
-        if head.span[0] <= position:
-            found = chapter
-    return found
+def _enclosing(head_starts: list[int], chapters: list[Chapter], position: int) -> Optional[Chapter]:
+    """The chapter of the last heading at or before `position` (headings in text order)."""
+    i = bisect.bisect_right(head_starts, position) - 1
+    return chapters[i] if i >= 0 else None
 
 
 def _content_end(text: str, blocks: list[Block]) -> int:

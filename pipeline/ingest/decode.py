@@ -23,7 +23,8 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    # ESC opens terminal colour codes in a captured log: text, which normalisation cleans.
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls / max(len(head), 1) > MAX_CONTROL_RATIO
 
 

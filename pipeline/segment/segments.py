@@ -23,16 +23,12 @@ class Segments:
         self._clause_starts = [s for s, _ in clauses]
 
     @classmethod
-    def from_doc(cls, doc, data: LangData) -> "Segments":
-        """Sentences from the Doc's sentence starts, read as one array (iterating `doc.sents`
-        builds a Python object per token)."""
-        from spacy.attrs import IDX, SENT_START
-
-        text = doc.text
-        if len(doc) == 0:
+    def from_processed(cls, processed, data: LangData) -> "Segments":
+        """Sentences from the sentence starts spaCy found (pipeline.nlp.process), cut at line
+        breaks, and their clauses."""
+        text, starts = processed.text, processed.sentence_starts
+        if not starts:
             return cls([], [])
-        rows = doc.to_array([SENT_START, IDX])
-        starts = [int(idx) for i, (flag, idx) in enumerate(rows) if i == 0 or flag == 1]
         bounds = starts[1:] + [len(text)]
         sentences: list[Span] = []
         for start, end in zip(starts, bounds):

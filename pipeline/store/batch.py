@@ -25,7 +25,7 @@ from pipeline.errors import IngestError, PipelineError
 from pipeline.ingest.readers import read_bytes
 from pipeline.schema import Comparison, Record
 from pipeline.store.db import Store
-from pipeline.store.worker import Outcome, Task, process
+from pipeline.store.worker import Outcome, Task, die_with_parent, process
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +169,7 @@ def in_process(tasks: Iterator[Task], workers: int) -> Iterator[Outcome]:
 
 
 def local_pool(tasks: Iterator[Task], workers: int) -> Iterator[Outcome]:
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         yield from _windowed(tasks, workers, lambda task: pool.submit(process, task),
                              lambda futures: wait(futures, return_when=FIRST_COMPLETED)[0])
 

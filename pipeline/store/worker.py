@@ -35,6 +35,25 @@ class Outcome(BaseModel):
     comparison: Optional[str] = None   # Comparison as JSON
 
 
+# How often a worker looks whether its coordinator is still there.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def die_with_parent(parent: int) -> None:
+    """Run in each pool worker at start: when the coordinator is gone (kill -9 leaves no chance to
+    shut the pool down), the worker exits instead of holding its memory forever."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
+
 @functools.lru_cache(maxsize=4)
 def _canonical(name: str):
     from pipeline.canonical import load_canonical

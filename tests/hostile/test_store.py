@@ -57,7 +57,11 @@ def test_the_same_bytes_under_two_names_are_one_document(folder: Path, tmp_path:
     assert _rows(out / "corpus.db", "SELECT COUNT(*) FROM documents") == [(3,)]
 
 
-def test_two_batches_on_one_store_both_finish(folder: Path, tmp_path: Path):
+def test_two_batches_on_one_store_both_finish(tmp_path: Path):
+    folder = tmp_path / "sixteen"
+    folder.mkdir()
+    for i in range(16):
+        (folder / f"plan-{i}.zh.txt").write_text(TEXT.format(n=100 + i), encoding="utf-8")
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "pipeline.cli", "batch", str(folder), "--out", str(out), "--lang", "zh", "-q"]
     runs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
@@ -65,8 +69,8 @@ def test_two_batches_on_one_store_both_finish(folder: Path, tmp_path: Path):
     assert all(code == 0 for code, _ in results), results
     assert not any("Traceback" in err or "locked" in err for _, err in results)
     db = out / "corpus.db"
-    assert _rows(db, "SELECT COUNT(*) FROM documents") == [(3,)]
-    assert _rows(db, "SELECT COUNT(*) FROM manifest WHERE status = 'ok'") == [(3,)]
+    assert _rows(db, "SELECT COUNT(*) FROM documents") == [(16,)]
+    assert _rows(db, "SELECT COUNT(*) FROM manifest WHERE status = 'ok'") == [(16,)]
 
 
 def test_one_bad_path_never_stops_a_batch(folder: Path, tmp_path: Path):
@@ -104,3 +108,29 @@ def test_a_damaged_store_is_never_resumed(folder: Path, tmp_path: Path):
         (out / f"corpus.db{suffix}").unlink(missing_ok=True)
     with pytest.raises(PipelineError, match="damaged|not a corpus store"):
         run_batch([str(folder)], out, lang="zh")
+
+
+def test_workers_die_with_a_killed_coordinator(tmp_path: Path):
+    import os
+    import signal
+    import time
+
+    import psutil
+
+    from pipeline.evaluation.synthetic import make_corpus
+
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 60, langs={"th"}, seed=11)
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "batch", str(corpus), "--out", str(tmp_path / "out"),
+                             "--workers", "2", "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    coordinator = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 120
+    workers: list = []
+    while time.monotonic() < deadline and proc.poll() is None and len(workers) < 2:
+        workers = [c for c in coordinator.children(recursive=True) if "python" in c.name().lower()]
+        time.sleep(0.1)
+    assert proc.poll() is None and len(workers) >= 2, "the batch finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)      # the coordinator alone: no chance to shut its pool down
+    proc.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive, [p.pid for p in alive]
