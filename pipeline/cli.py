@@ -216,12 +216,18 @@ def _print_comparison(comparison, console) -> None:
 
 
 def _refuse_overwriting_an_input(output: Optional[Path], *inputs: Optional[Path]) -> None:
-    """`analyze x.txt -o x.txt` would replace the document with its record: refuse before reading."""
+    """Before any reading: `analyze x.txt -o x.txt` would replace the document with its record,
+    and an output name the file system refuses (too long) would fail only after the analysis."""
     if output is None:
         return
-    for path in inputs:
-        if path is not None and path.exists() and output.exists() and output.resolve() == path.resolve():
-            _fail(f"{output}: --output would overwrite the input document; choose another file")
+
+    def overwrites() -> bool:
+        if not output.exists():   # a name too long raises here, reported as one line
+            return False
+        return any(p is not None and p.exists() and output.resolve() == p.resolve() for p in inputs)
+
+    if _run(overwrites):
+        _fail(f"{output}: --output would overwrite the input document; choose another file")
 
 
 def _emit(result, format: Format, output: Optional[Path], print_table) -> None:

@@ -74,7 +74,9 @@ def pdf_text(data: bytes, path: Path) -> tuple[str, Optional[str], list[PageSpan
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PDFSyntaxError, Exception) as exc:  # pdfminer raises a zoo of types on bad input
-        if any(word in exc.__class__.__name__ for word in ("Password", "Encrypt")):
+        # pdfplumber wraps pdfminer's errors: the cause's class is in the arguments.
+        kinds = [exc.__class__.__name__, *(a.__class__.__name__ for a in exc.args)]
+        if any(word in kind for kind in kinds for word in ("Password", "Encrypt")):
             raise IngestError(f"{path}: the PDF is password-protected; decrypt it first (e.g. qpdf --decrypt)") from exc
         raise IngestError(f"{path}: not a readable PDF ({exc.__class__.__name__})") from exc
     parts: list[str] = []

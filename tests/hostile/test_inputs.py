@@ -255,3 +255,19 @@ def test_a_text_over_a_million_characters_is_read_whole():
     assert len(record.document.text) > 1_000_000
     last = max(record.targets, key=lambda t: t.span[0])
     assert last.span[0] > 1_000_000 and record.document.text[last.span[0]:last.span[1]] == last.text
+
+
+def test_a_password_protected_pdf_says_so():
+    from conftest import FIXTURES
+
+    result = run("analyze", str(FIXTURES / "password-protected.pdf"))
+    assert result.returncode == 2 and "password-protected" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_output_name_the_file_system_refuses_is_one_line_and_exit_code_2(tmp_path: Path):
+    doc = tmp_path / "plan.zh.txt"
+    doc.write_text("国务院印发方案。到2025年，全国充电桩数量达到500万个以上。", encoding="utf-8")
+    result = run("analyze", str(doc), "-o", str(tmp_path / ("n" * 300 + ".json")))
+    assert result.returncode == 2 and "too long" in result.stderr.lower()
+    assert "internal error" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -134,3 +134,24 @@ def test_workers_die_with_a_killed_coordinator(tmp_path: Path):
     proc.wait()
     gone, alive = psutil.wait_procs(workers, timeout=15)
     assert not alive, [p.pid for p in alive]
+
+
+def test_an_unreadable_folder_is_recorded_not_lost(folder: Path, tmp_path: Path, monkeypatch):
+    import os
+
+    locked = folder / "locked"
+    locked.mkdir()
+    (locked / "hidden-plan.zh.txt").write_text(TEXT.format(n=1), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):      # what a folder without read permission does (tests may run as root)
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = tmp_path / "out"
+    summary = run_batch([str(folder)], out, lang="zh")
+    assert (summary.ok, summary.failed) == (3, 1)
+    reasons = dict(_rows(out / "corpus.db", "SELECT input, reason FROM manifest WHERE status = 'failed'"))
+    assert [v for k, v in reasons.items() if "locked" in k and "Permission denied" in v]
