@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from pipeline.errors import ConfigError
 
@@ -82,10 +82,12 @@ class RenderTemplates(BaseModel):
     measure_numbering_continues: bool
 
 
-# Any digit a year could run into: ASCII, Thai and Chinese numerals.
-YEAR_DIGITS = r"\d๐-๙〇零一二三四五六七八九"
 # Pattern groups that capture a year and so must stand as a whole number.
 YEAR_GROUPS = ("year", "start")
+# The language-file fields whose patterns capture years.
+YEAR_PATTERN_FIELDS = ("deadline_patterns", "year_range_patterns", "year_patterns", "baseline_patterns",
+                       "reference_year_patterns", "date_patterns", "partial_date_patterns", "dateline_patterns",
+                       "lead_date_patterns")
 
 
 def _group_end(pattern: str, start: int) -> int:
@@ -112,15 +114,16 @@ def _group_end(pattern: str, start: int) -> int:
     return len(pattern)
 
 
-def digit_bounded(pattern: str) -> str:
+def digit_bounded(pattern: str, digits: str = r"\d") -> str:
     """Every year group of a pattern fenced by digit boundaries: "ภายในปี 25681" holds no year
-    2568, and "到20251年" no year 0251 — the digits are one number, not a year and a remainder."""
+    2568, and "到20251年" no year 0251 — the digits are one number, not a year and a remainder.
+    `digits`: a character-class body of the language's digits."""
     for name in YEAR_GROUPS:
         head = f"(?P<{name}>"
         i = pattern.find(head)
         while i >= 0:
             end = _group_end(pattern, i)
-            fenced = f"(?<![{YEAR_DIGITS}]){pattern[i:end]}(?![{YEAR_DIGITS}])"
+            fenced = f"(?<![{digits}]){pattern[i:end]}(?![{digits}])"
             pattern = pattern[:i] + fenced + pattern[end:]
             i = pattern.find(head, i + len(fenced))
     return pattern
@@ -199,12 +202,15 @@ class LangData(BaseModel):
     weekdays: dict[str, int] = {}               # "Tuesday", "周二", "วันอังคาร" -> 1 (Monday is 0)
     lead_date_patterns: list[str] = []          # a date opening a report: a dateline unless a cue says otherwise
 
-    @field_validator("deadline_patterns", "year_range_patterns", "year_patterns", "baseline_patterns",
-                     "reference_year_patterns", "date_patterns", "partial_date_patterns", "dateline_patterns",
-                     "lead_date_patterns")
-    @classmethod
-    def _years_are_whole_numbers(cls, patterns: list[str]) -> list[str]:
-        return [digit_bounded(p) for p in patterns]
+    @model_validator(mode="after")
+    def _years_are_whole_numbers(self) -> "LangData":
+        """Year groups fenced by this language's digits: ASCII, its native digits (๐-๙) and its
+        one-character digit words (〇, 二 …)."""
+        words = "".join(w for w, v in self.number_word_values.items() if len(w) == 1 and v in range(10))
+        digits = r"\d" + re.escape(self.digits + words)
+        for field in YEAR_PATTERN_FIELDS:
+            setattr(self, field, [digit_bounded(p, digits) for p in getattr(self, field)])
+        return self
     era_offsets: dict[str, int] = {}
     buddhist_era_threshold: int = 9999
     short_era_base: Optional[int] = None        # two-digit years: ปี 68 -> 2568
