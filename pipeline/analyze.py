@@ -204,7 +204,7 @@ def _title_year(times, title_span) -> Optional[int]:
         return None
     named = [t for t in times if title_span[0] <= t.span[0] < title_span[1] and t.year is not None]
     for kind in TITLE_YEAR_KINDS:
-        years = [t.year for t in named if t.kind == kind or (kind == "deadline" and t.is_deadline and t.kind != "period")]
+        years = [t.year for t in named if t.kind == kind]
         if years:
             return max(years)
     return None

@@ -23,6 +23,7 @@ from pipeline.spans import DisjointSpans
 DEFAULT_ROLE = "mentioned"
 DATELINE = "dateline"
 PUBLISHED = "published"
+DATED = "dated"   # the day a body issued or signed the document
 # A lead date in prose ("เมื่อวันที่ 12 ม.ค. 2565 คณะรัฐมนตรีจีนได้ประกาศ…") says when the body issued
 # the document: dated, unless a cue gives it another role. Only the dateline construct is a dateline.
 LEAD = "lead"
@@ -35,7 +36,6 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
 WEEKDAY_LEAD_CHARS = 600
 # How far a date's role cue can be: the edges of its clause are looked for no further.
 CLAUSE_WINDOW = 500
-DATED = "dated"
 
 
 class DateReader:
