@@ -20,9 +20,10 @@ $(STAMP): pyproject.toml requirements.lock
 
 run: $(STAMP)
 	mkdir -p out
-	$(BIN)/policy-pipeline analyze $(SEED) --output out/western-science-city.th.json
+	$(BIN)/policy-pipeline analyze $(SEED) --format table --output out/western-science-city.th.json
 	$(BIN)/policy-pipeline compare $(SEED) --canonical western-science-city --output out/western-science-city.th.compare.json
-	@echo "record: out/western-science-city.th.json; comparison: out/western-science-city.th.compare.json"
+	$(BIN)/policy-pipeline report $(SEED) --canonical western-science-city --output out/western-science-city.th.brief.html
+	@echo "record: out/western-science-city.th.json; comparison: out/western-science-city.th.compare.json; brief: out/western-science-city.th.brief.html"
 
 # The `hf` encoder's torch + transformers are an optional extra: only the tests install them
 # (with torch present, spaCy's thinc imports it at every start: +1.3 s, +230 MiB).
@@ -30,7 +31,13 @@ $(HF_STAMP): $(STAMP) requirements-hf.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-hf.lock
 	touch $(HF_STAMP)
 
-test: $(HF_STAMP)
+# The report tests open briefs in Debian's headless Chromium (driven by Playwright, never a
+# browser downloaded from elsewhere). Installed once, as root or through sudo.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	$(if $(filter 0,$(shell id -u)),,sudo) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'
+
+test: $(HF_STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)

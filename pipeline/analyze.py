@@ -37,6 +37,8 @@ from pipeline.nlp import Processed, process
 from pipeline.schema import DocumentInfo, Measure, PageSpan, Record
 from pipeline.segment.blocks import BlockReader
 from pipeline.segment.segments import Segments
+from pipeline.extract.glosses import gazetteer_glosses
+from pipeline.extract.metrics import with_metric_ids
 from pipeline.spans import SpanIndex
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,8 @@ def analyze_raw(raw: RawDocument, lang: str = "auto") -> Record:
     text, view, zone = prepared.text, reading.text, prepared.zone
     targets, quantities = readers.targets.extract(reading)
     entities = doc_entities(prepared.processed, data, keep=zone)
+    issuers = readers.issuers.find(view, entities, [b.span for b in reading.blocks if b.kind not in ("title", "boilerplate")],
+                                   zone, prepared.title_span)
     title_span = prepared.title_span
     record = Record(
         document=DocumentInfo(
@@ -68,12 +72,12 @@ def analyze_raw(raw: RawDocument, lang: str = "auto") -> Record:
         ),
         dates=prepared.dates,
         entities=entities,
-        issuers=readers.issuers.find(view, entities, [b.span for b in reading.blocks if b.kind not in ("title", "boilerplate")],
-                                     zone, title_span),
-        targets=targets,
+        issuers=issuers,
+        targets=with_metric_ids(targets),
         quantities=quantities,
         chapters=reading.structure.chapters,
         measures=_with_entities(reading.structure.measures, entities),
+        glosses=gazetteer_glosses(e.canonical_id for e in [*issuers, *entities] if e.canonical_id),
     )
     return reground(record) if view != text else record
 

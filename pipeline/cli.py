@@ -131,30 +131,61 @@ def compare(
 ) -> None:
     """Compare a summary with its original: `compare SUMMARY --canonical NAME`, or `compare A B`
     (A the original, B the summary), in any of the three languages."""
+    _refuse_overwriting_an_input(output, first, second)
+    _, _, comparison = _run(lambda: _compare(first, second, canonical, lang, encoder, hf_model))
+    _emit(comparison, format, output, _print_comparison)
+
+
+def _compare(first: Path, second: Optional[Path], canonical: Optional[str], lang: Lang, encoder: Encoder,
+             hf_model: Optional[str]):
+    """(the summary's record, the original: a record or a canonical record, the comparison)."""
+    from pipeline.align.compare import compare_documents, compare_with_canonical
+    from pipeline.analyze import analyze_file
     from pipeline.errors import PipelineError
 
-    def run_compare():
-        from pipeline.align.compare import compare_documents, compare_with_canonical
-        from pipeline.analyze import analyze_file
+    if hf_model:
+        import os
 
-        if hf_model:
-            import os
+        os.environ["POLICY_PIPELINE_HF_MODEL"] = hf_model
+    if canonical is not None:
+        if second is not None:
+            raise PipelineError("give --canonical NAME with one document, or two documents A B without it")
+        from pipeline.canonical import load_canonical
 
-            os.environ["POLICY_PIPELINE_HF_MODEL"] = hf_model
-        if canonical is not None:
-            if second is not None:
-                raise PipelineError("give --canonical NAME with one document, or two documents A B without it")
-            from pipeline.canonical import load_canonical
+        summary, original = analyze_file(first, lang=lang.value), load_canonical(canonical)
+        return summary, original, compare_with_canonical(summary, original, encoder=encoder.value)
+    if second is None:
+        raise PipelineError("give --canonical NAME, or a second document to compare with the first")
+    original, summary = analyze_file(first), analyze_file(second, lang=lang.value)
+    return summary, original, compare_documents(original, summary, encoder=encoder.value)
 
-            return compare_with_canonical(analyze_file(first, lang=lang.value), load_canonical(canonical),
-                                          encoder=encoder.value)
-        if second is None:
-            raise PipelineError("give --canonical NAME, or a second document to compare with the first")
-        return compare_documents(analyze_file(first), analyze_file(second, lang=lang.value), encoder=encoder.value)
+
+@app.command()
+def report(
+    first: Path = typer.Argument(..., metavar="DOC_OR_A", help="the document; with B or --canonical, the original or the summary"),
+    second: Optional[Path] = typer.Argument(None, metavar="[B]", help="document B, the summary compared with A"),
+    output: Path = typer.Option(..., "--output", "-o", help="brief.html (one self-contained file) or brief.md"),
+    canonical: Optional[str] = typer.Option(None, "--canonical", "-c", help="compare DOC, a summary, with this record"),
+    ui: str = typer.Option("en", help="the reader's language for labels and names, a file in configs/ui/ (en, th, zh); "
+                                       "document text is never translated"),
+    lang: Lang = typer.Option(Lang.auto, help="the (summary) document's language"),
+    encoder: Encoder = typer.Option(Encoder.use_m3, help="sentence encoder for the aligner"),
+    hf_model: Optional[str] = typer.Option(None, help="with --encoder hf: a local model directory"),
+) -> None:
+    """An analyst's brief to hand on: `report DOC -o brief.html`, `report SUMMARY --canonical NAME
+    -o brief.html` or `report A B -o brief.html`; Markdown for an .md output."""
+    from pipeline.report.brief import write_report
 
     _refuse_overwriting_an_input(output, first, second)
-    comparison = _run(run_compare)
-    _emit(comparison, format, output, _print_comparison)
+    if second is None and canonical is None:
+        from pipeline.analyze import analyze_file
+
+        record = _run(lambda: analyze_file(first, lang=lang.value))
+        original = comparison = None
+    else:
+        record, original, comparison = _run(lambda: _compare(first, second, canonical, lang, encoder, hf_model))
+    path = _run(lambda: write_report(output, record, original=original, comparison=comparison, ui=ui))
+    typer.echo(f"brief written: {path}", err=True)
 
 
 canonical_app = typer.Typer(help="Canonical records: build one from a document, show or render a bundled one.", no_args_is_help=True)
@@ -231,12 +262,15 @@ def _refuse_overwriting_an_input(output: Optional[Path], *inputs: Optional[Path]
 
 
 def _emit(result, format: Format, output: Optional[Path], print_table) -> None:
-    """JSON to stdout (or to --output, atomically), or a table to stdout."""
+    """JSON to stdout (or to --output, atomically, saying so on stderr), or a table to stdout."""
+    from pipeline.schema import Comparison
+
     payload = result.model_dump_json(indent=1)
     if output is not None:
         from pipeline.io import write_atomic
 
         _run(lambda: write_atomic(output, payload + "\n"))
+        typer.echo(f"{'comparison' if isinstance(result, Comparison) else 'record'} written: {output}", err=True)
     if format is Format.table:
         from rich.console import Console
 
@@ -404,13 +438,17 @@ def query(
 
 
 def _cell(value):
-    """A value any output format can hold: a BLOB as hex, a non-finite number (1e999) as null."""
+    """A value any output format can hold: a BLOB as hex, a non-finite number (1e999) as null, and
+    a whole number SQLite stored as REAL (a value of 7000) as the integer it is."""
     import math
 
     if isinstance(value, (bytes, bytearray, memoryview)):
         return "x'" + bytes(value).hex() + "'"
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        if value.is_integer() and abs(value) < 2**53:
+            return int(value)
     return value
 
 
@@ -451,7 +489,7 @@ def export(
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="jsonl: a file (default stdout); csv/parquet: a folder (default DIR/export)"),
 ) -> None:
-    """Export the store: JSONL records, or CSV/Parquet tables of targets, measures and entities."""
+    """Export the store: JSONL records, or typed CSV/Parquet research tables (docs/EXPORTS.md)."""
     from pipeline.store import Store
     from pipeline.store.export import export_jsonl, export_tables
 

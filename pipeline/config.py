@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pipeline.errors import ConfigError
 
@@ -321,6 +321,84 @@ def gazetteer() -> Gazetteer:
         if (entry.acts_for is not None) != (entry.type == "OFFICE") or (entry.acts_for and entry.acts_for not in seen):
             raise ConfigError(f"{folder}: gazetteer id {entry.id!r}: an OFFICE, and only an OFFICE, names the id it acts_for")
     return Gazetteer(entries=entries, unconfirmed_th=unconfirmed)
+
+
+class MetricEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    en_label: str                       # the English gloss shown to readers of any language
+    names: dict[str, list[str]]         # by language: the phrases that name the metric
+
+
+class MetricLexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    metrics: list[MetricEntry]
+
+
+@functools.lru_cache(maxsize=None)
+def metric_lexicon() -> MetricLexicon:
+    """configs/metrics/*.yaml, one lexicon; an id, or a phrase naming two metrics in one
+    language, is an error (a phrase must decide its metric)."""
+    folder = CONFIG_DIR / "metrics"
+    metrics: list[MetricEntry] = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            metrics += MetricLexicon.model_validate(_load_yaml(path)).metrics
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise ConfigError(f"{path}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from exc
+    ids: set[str] = set()
+    owner: dict[tuple[str, str], str] = {}
+    for metric in metrics:
+        if metric.id in ids:
+            raise ConfigError(f"{folder}: metric id {metric.id!r} is defined twice")
+        ids.add(metric.id)
+        for lang, phrases in metric.names.items():
+            for phrase in phrases:
+                key = (lang, phrase.casefold())
+                if owner.setdefault(key, metric.id) != metric.id:
+                    raise ConfigError(f"{folder}: {lang} phrase {phrase!r} names both {owner[key]!r} and {metric.id!r}")
+    return MetricLexicon(metrics=metrics)
+
+
+class UiText(BaseModel):
+    """The labels of the analyst's brief in one reader's language (configs/ui/xx.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    lang: str
+    labels: dict[str, str]
+    roles: dict[str, str]
+    severities: dict[str, str]
+    comparators: dict[str, str]
+    kinds: dict[str, str]
+    changes: dict[str, str]
+
+
+def ui_langs() -> list[str]:
+    return sorted(path.stem for path in (CONFIG_DIR / "ui").glob("*.yaml"))
+
+
+@functools.lru_cache(maxsize=None)
+def ui_text(lang: str) -> UiText:
+    """A reader's labels; every file must name what the English one names, so no label is missing."""
+    path = CONFIG_DIR / "ui" / f"{lang}.yaml"
+    if lang not in ui_langs():
+        raise ConfigError(f"no brief labels for {lang!r}; available: {', '.join(ui_langs())}")
+    try:
+        text = UiText.model_validate(_load_yaml(path))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(f"{path}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from exc
+    if lang != "en":
+        reference = ui_text("en")
+        for group in ("labels", "roles", "severities", "comparators", "kinds", "changes"):
+            missing = set(getattr(reference, group)) - set(getattr(text, group))
+            if missing:
+                raise ConfigError(f"{path}: {group} lacks {', '.join(sorted(missing))}")
+    return text
 
 
 def alternation(words: list[str] | dict[str, object]) -> str:

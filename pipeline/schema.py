@@ -7,7 +7,7 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, FiniteFloat
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Span = tuple[int, int]
 Number = Union[int, FiniteFloat]   # NaN and infinity are no amounts
@@ -81,6 +81,7 @@ class Target(Grounded):
     kind: Literal["quantitative", "qualitative"]
     metric: Optional[str] = Field(default=None, description="the phrase naming what is measured")
     metric_span: Optional[Span] = None
+    metric_id: Optional[str] = Field(default=None, description="the metric lexicon's key (configs/metrics/), e.g. rd_intensity")
     value: Optional[Number] = Field(default=None, description="the amount; for a range, its lower bound")
     value_max: Optional[Number] = Field(default=None, description="a range's upper bound (comparator 'range')")
     value_text: Optional[str] = None
@@ -124,6 +125,13 @@ class Measure(Grounded):
     entity_ids: list[str] = Field(default=[], description="canonical ids of entities inside")
 
 
+class Gloss(Frozen):
+    """A canonical id's names in other languages, from a dictionary of record (never translated)."""
+
+    names: dict[str, str] = Field(description="language code -> the name in that language")
+    source: Literal["gazetteer", "canonical"]
+
+
 class Record(Frozen):
     schema_version: str = SCHEMA_VERSION
     document: DocumentInfo
@@ -134,6 +142,7 @@ class Record(Frozen):
     quantities: list[QuantityMention] = []
     chapters: list[Chapter] = []
     measures: list[Measure] = []
+    glosses: dict[str, Gloss] = Field(default={}, description="names of every linked entity's id in th, zh and en")
 
     def grounded_items(self) -> list[Grounded]:
         """Every item that quotes the document, for checks that spans are exact."""
@@ -154,6 +163,10 @@ class Match(Frozen):
     canonical_span: Optional[Span] = Field(default=None, description="span in document A; null for a curated record")
     summary_ref: str = Field(description="id in the summary (document B)")
     summary_span: Optional[Span] = None
+    canonical_text: str = Field(default="", description="the original's item as compared")
+    summary_text: str = Field(default="", description="the summary's item as compared")
+    rests_on_rendering: bool = Field(
+        default=False, description="the original's side is the project's own rendering (an unverified canonical fact)")
     score: float = Field(description="the aligner's probability that the two are the same item")
     evidence: dict[str, float] = Field(default={}, description="the anchors and how strongly each agreed")
     merged: bool = Field(default=False, description="one of several canonical items the summary merged")
@@ -168,6 +181,12 @@ class Discrepancy(Frozen):
     summary_value: JsonValue = None
     severity: Literal["info", "low", "medium", "high"]
     note: str = ""
+    canonical_text: Optional[str] = Field(default=None, description="the original's item, in full")
+    summary_text: Optional[str] = Field(default=None, description="the summary's item, in full")
+    canonical_span: Optional[Span] = None
+    summary_span: Optional[Span] = None
+    rests_on_rendering: bool = Field(
+        default=False, description="the original's side is the project's own rendering (an unverified canonical fact)")
 
 
 class OrderChange(Frozen):
@@ -197,3 +216,7 @@ class Comparison(Frozen):
     discrepancies: list[Discrepancy] = []
     order_changes: list[OrderChange] = []
     merges: list[Merge] = []
+    glosses: dict[str, Gloss] = Field(default={}, description="names of the entity ids either side names")
+    matched_items: int = Field(default=0, description="targets, goals and measures matched")
+    comparable_items: int = Field(default=0, description="targets, goals and measures on the side with fewer")
+    warnings: list[str] = Field(default=[], description="what the reader should know before trusting the result")

@@ -156,7 +156,7 @@ def test_queries_without_sql(local_store):
         _, thai = query_targets(store, lang="th")
         assert thai and all(r[1] == "th" for r in thai)
         _, rd = query_targets(store, metric="R&D")
-        assert rd and all("R&D" in (r[10] or "") + r[11] for r in rd)
+        assert rd and all("R&D" in (r[11] or "") + r[12] for r in rd)
 
 
 def test_sql_is_read_only(local_store):
@@ -167,10 +167,12 @@ def test_sql_is_read_only(local_store):
 
 
 def test_exports(local_store, tmp_path):
+    import pandas as pd
     import pyarrow.parquet as pq
 
     from pipeline.store import Store
     from pipeline.store.export import export_jsonl, export_tables
+    from pipeline.store.tables import SCHEMAS
 
     with Store(local_store, read_only=True) as store:
         assert export_jsonl(store, tmp_path / "records.jsonl") == 12
@@ -178,14 +180,41 @@ def test_exports(local_store, tmp_path):
         csv_files = export_tables(store, "csv", tmp_path / "csv")
     lines = (tmp_path / "records.jsonl").read_text().splitlines()
     assert len(lines) == 12 and all(json.loads(line)["schema_version"] for line in lines)
-    targets = pq.read_table(tmp_path / "pq" / "targets.parquet").to_pylist()
-    records = _records(local_store)
-    for row in targets[:20]:
-        text = records[row["source"]]["document"]["text"]
-        assert text[row["start"]:row["end"]] == row["text"]
-    assert [p.name for p in parquet] == ["targets.parquet", "measures.parquet", "entities.parquet"]
-    header = (tmp_path / "csv" / "entities.csv").read_text().splitlines()[0]
-    assert header.startswith("doc_id,source,lang,text,type,canonical_id") and len(csv_files) == 3
+    assert [p.stem for p in parquet] == [p.stem for p in csv_files] == list(SCHEMAS)
+
+    records = {r["document"]["id"]: r for r in _records(local_store).values()}
+    tables = {p.stem: pq.read_table(p) for p in parquet}
+    assert tables["documents"].num_rows == 12 and tables["matches"].num_rows and tables["discrepancies"].num_rows
+    for name in ("dates", "issuers", "entities", "targets", "quantities", "measures"):
+        for row in tables[name].to_pylist()[:40]:       # spans index the record's own text
+            text = records[row["doc_id"]]["document"]["text"]
+            quoted = text[row["start"]:row["end"]]
+            assert row["title"] in quoted if name == "measures" else quoted == row["text"]
+
+    targets = pd.read_parquet(tmp_path / "pq" / "targets.parquet")
+    assert str(targets["year"].dtype) == "Int32" and str(targets["baseline_year"].dtype) == "Int32"
+    assert str(targets["growth"].dtype) == "boolean" and targets["value"].dtype == "float64"
+    assert targets["baseline_year"].isna().any() and targets["baseline_year"].notna().any()   # gaps, still integers
+    documents = pd.read_parquet(tmp_path / "pq" / "documents.parquet")
+    assert str(documents["chars"].dtype) == "Int64"
+    assert tables["documents"].schema.field("published").type == "date32[day]"
+    assert str(pd.read_parquet(tmp_path / "pq" / "matches.parquet")["rests_on_rendering"].dtype) == "boolean"
+
+    csv_targets = (tmp_path / "csv" / "targets.csv").read_text().splitlines()
+    assert csv_targets[0].startswith('"doc_id","lang","target_id","kind","metric","metric_id","value"')
+    seed = next(line for line in csv_targets if '"T3"' in line and "7,000" in line)
+    assert ",7000," in seed and "7000.0" not in seed                  # a count reads as a count
+    assert ',true,' in "".join(csv_targets) or ',false,' in "".join(csv_targets)
+
+
+def test_exported_columns_are_documented():
+    from pipeline.store.tables import SCHEMAS
+
+    doc = (CORPUS.parent / "docs" / "EXPORTS.md").read_text(encoding="utf-8")
+    for name, columns in SCHEMAS.items():
+        section = doc.split(f"## {name}", 1)[1].split("\n## ", 1)[0]
+        for column in columns:
+            assert f"| `{column.name}` |" in section, f"{name}.{column.name} is not documented in docs/EXPORTS.md"
 
 
 def test_no_inputs_is_a_usage_error(tmp_path):

@@ -17,7 +17,7 @@ def test_the_split_covers_every_document_once_and_a_third_is_test():
     assert sorted(split) == sorted(ids)
     # The first corpus was split a third to test; batches gathered later for development
     # (split_real.py --dev) and the held-out batches stand apart.
-    later = ("-dev2", "-heldout")
+    later = ("-dev2", "-dev3", "-heldout")
     for lang in ("th", "zh", "en"):
         docs = [d for d in corpus_documents(REAL) if d.gold.lang == lang and not d.path.parent.name.endswith(later)]
         assert len(docs) >= 30

@@ -23,6 +23,10 @@ ITEM_KINDS = ("target", "goal", "measure")
 OMISSION_SEVERITY = {"target": "high", "goal": "medium", "measure": "medium", "entity": "low", "date": "low"}
 ADDITION_SEVERITY = {"target": "medium", "goal": "low", "measure": "low", "entity": "low"}
 CHANGE_SEVERITY = {"value": "high", "year": "high", "comparator": "medium", "unit": "medium"}
+# Below this share of matched targets, goals and measures (with at least MIN_ITEMS on the smaller
+# side) the two documents are probably not the same policy, and their "discrepancies" are noise.
+UNRELATED_SHARE = 0.25
+MIN_ITEMS = 5
 
 
 def compare_with_canonical(summary: Record, canonical: CanonicalRecord, encoder: str = DEFAULT_ENCODER) -> Comparison:
@@ -57,6 +61,9 @@ def compare_sides(canonical: Side, summary: Side, encoder: str = DEFAULT_ENCODER
         merges += _merges(kind, left, right, pairs, merged)
         order_changes += _order_change(kind, left, right, pairs)
     entity_matches, entity_discrepancies, entity_order = _entities(canonical, summary)
+    matched, smaller = match_share(canonical, summary, matches)
+    warnings = [f"only {matched} of {smaller} items match: the documents may not be the same policy"] \
+        if looks_unrelated(matched, smaller) else []
     return Comparison(
         canonical=SideInfo(id=canonical.id, source=canonical.source, lang=canonical.lang),
         summary=SideInfo(id=summary.id, source=summary.source, lang=summary.lang),
@@ -65,12 +72,27 @@ def compare_sides(canonical: Side, summary: Side, encoder: str = DEFAULT_ENCODER
         discrepancies=discrepancies + entity_discrepancies + _dates(canonical, summary),
         order_changes=order_changes + entity_order,
         merges=merges,
+        glosses={**summary.glosses, **canonical.glosses},
+        matched_items=matched,
+        comparable_items=smaller,
+        warnings=warnings,
     )
+
+
+def looks_unrelated(matched: int, comparable: int) -> bool:
+    return comparable >= MIN_ITEMS and matched < UNRELATED_SHARE * comparable
+
+
+def match_share(canonical: Side, summary: Side, matches: list[Match]) -> tuple[int, int]:
+    """How many targets, goals and measures matched, and how many the smaller side has."""
+    sizes = [sum(len(side.items.get(kind, [])) for kind in ITEM_KINDS) for side in (canonical, summary)]
+    return sum(1 for m in matches if m.kind in ITEM_KINDS and not m.merged), min(sizes)
 
 
 def _match(kind: str, a: AlignItem, b: AlignItem, score: float, features, merged: bool) -> Match:
     evidence = {name: round(float(v), 3) for name, v in zip(FEATURES[kind], features) if v > 0}
     return Match(kind=kind, canonical_ref=a.ref, canonical_span=a.span, summary_ref=b.ref, summary_span=b.span,
+                 canonical_text=a.text, summary_text=b.text, rests_on_rendering=not a.verified,
                  score=round(score, 4), evidence=evidence, merged=merged)
 
 
@@ -109,17 +131,27 @@ def _changes(kind: str, a: AlignItem, b: AlignItem) -> list[Discrepancy]:
 
 def _change(name, kind, a, b, canonical_value, summary_value, note="") -> Discrepancy:
     return Discrepancy(kind=name, item=kind, canonical_ref=a.ref, summary_ref=b.ref, canonical_value=canonical_value,
-                       summary_value=summary_value, severity=CHANGE_SEVERITY[name], note=note)
+                       summary_value=summary_value, severity=CHANGE_SEVERITY[name], note=note,
+                       **_original(a), **_summary(b))
 
 
 def _omission(kind: str, item: AlignItem) -> Discrepancy:
     return Discrepancy(kind="omission", item=kind, canonical_ref=item.ref, canonical_value=item.text,
-                       severity=OMISSION_SEVERITY[kind], note="not in the summary")
+                       severity=OMISSION_SEVERITY[kind], note="not in the summary", **_original(item))
 
 
 def _addition(kind: str, item: AlignItem) -> Discrepancy:
     return Discrepancy(kind="addition", item=kind, summary_ref=item.ref, summary_value=item.text,
-                       severity=ADDITION_SEVERITY[kind], note="not in the original")
+                       severity=ADDITION_SEVERITY[kind], note="not in the original", **_summary(item))
+
+
+def _original(item: AlignItem) -> dict:
+    """The original's side of a discrepancy: its text, span, and whether it is a rendering."""
+    return {"canonical_text": item.text, "canonical_span": item.span, "rests_on_rendering": not item.verified}
+
+
+def _summary(item: AlignItem) -> dict:
+    return {"summary_text": item.text, "summary_span": item.span}
 
 
 def _merges(kind, left, right, pairs, merged) -> list[Merge]:
@@ -153,14 +185,20 @@ def _entities(canonical: Side, summary: Side) -> tuple[list[Match], list[Discrep
     for cid in canonical.entity_order:
         if cid in present:
             matches.append(Match(kind="entity", canonical_ref=cid, canonical_span=canonical.entity_spans.get(cid),
-                                 summary_ref=cid, summary_span=summary.entity_spans.get(cid), score=1.0,
+                                 summary_ref=cid, summary_span=summary.entity_spans.get(cid),
+                                 canonical_text=canonical.entity_texts.get(cid, cid),
+                                 summary_text=summary.entity_texts.get(cid, cid), score=1.0,
                                  evidence={"canonical_id": 1.0}))
         else:
             discrepancies.append(Discrepancy(kind="omission", item="entity", canonical_ref=cid, canonical_value=cid,
+                                             canonical_text=canonical.entity_texts.get(cid),
+                                             canonical_span=canonical.entity_spans.get(cid),
                                              severity=OMISSION_SEVERITY["entity"], note="not named in the summary"))
     for cid in summary.issuer_ids:
         if canonical.issuer_ids and cid not in canonical.issuer_ids:
             discrepancies.append(Discrepancy(kind="addition", item="entity", summary_ref=cid, summary_value=cid,
+                                             summary_text=summary.entity_texts.get(cid),
+                                             summary_span=summary.entity_spans.get(cid),
                                              severity="medium", note="an issuer the original does not name"))
     order = []
     zones = [z for z in canonical.zone_order if z in present]

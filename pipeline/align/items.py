@@ -8,7 +8,8 @@ from typing import Optional
 
 from pipeline.canonical.model import CanonicalRecord
 from pipeline.extract.numbers import number_reader
-from pipeline.schema import Per, Record, Span
+from pipeline.extract.glosses import READER_LANGS, gazetteer_glosses
+from pipeline.schema import Gloss, Per, Record, Span
 
 # A measure is compared on its title and the opening of its body: the whole body of a long
 # measure dilutes the sentence embedding.
@@ -38,6 +39,7 @@ class AlignItem:
     entity_ids: frozenset[str] = frozenset()
     year: Optional[int] = None
     facts: Optional[TargetFacts] = None
+    verified: bool = True   # False: a canonical fact that is the project's own rendering
 
 
 @dataclass
@@ -49,10 +51,12 @@ class Side:
     lang: str
     items: dict[str, list[AlignItem]] = field(default_factory=dict)
     entity_spans: dict[str, Span] = field(default_factory=dict)   # id -> first mention (None for records)
+    entity_texts: dict[str, str] = field(default_factory=dict)    # id -> first mention's text, or the record's name
     entity_order: list[str] = field(default_factory=list)
     issuer_ids: list[str] = field(default_factory=list)
     dates: dict[str, str] = field(default_factory=dict)          # role -> ISO date
     zone_order: list[str] = field(default_factory=list)
+    glosses: dict[str, Gloss] = field(default_factory=dict)      # entity id -> its names in th, zh, en
 
 
 def _positions(n: int) -> list[float]:
@@ -87,9 +91,11 @@ def side_from_record(record: Record) -> Side:
     for e in linked:
         if e.source != "gloss" and e.canonical_id not in side.entity_spans:
             side.entity_spans[e.canonical_id] = e.span
+            side.entity_texts[e.canonical_id] = e.text
             side.entity_order.append(e.canonical_id)
     side.issuer_ids = [e.canonical_id for e in record.issuers if e.canonical_id]
     side.dates = {d.role: d.iso for d in record.dates}
+    side.glosses = dict(record.glosses) or gazetteer_glosses(side.entity_order + side.issuer_ids)
     return side
 
 
@@ -102,7 +108,7 @@ def side_from_canonical(record: CanonicalRecord, lang: str) -> Side:
     from pipeline.extract.entities import gazetteer_matcher
 
     matcher = gazetteer_matcher()
-    side = Side(id=record.name, source=f"canonical:{record.name}", lang=lang)
+    side = Side(id=record.name, source=f"canonical:{record.name}", lang=record.lang)   # the original's language
 
     def pick(texts: dict[str, str]) -> tuple[str, str]:
         chosen = lang if texts.get(lang) else record.lang if texts.get(record.lang) else next(iter(texts), lang)
@@ -116,21 +122,29 @@ def side_from_canonical(record: CanonicalRecord, lang: str) -> Side:
         text, text_lang = pick(t.text)
         numbers = frozenset(v for v in (t.value, t.per.value if t.per else None) if v is not None)
         targets.append(AlignItem("target", t.id, text, text_lang, pos, None, numbers, ids_in(t.text), t.year,
-                                 TargetFacts(t.value, t.unit, t.per, t.comparator, t.year, t.growth)))
+                                 TargetFacts(t.value, t.unit, t.per, t.comparator, t.year, t.growth), t.verified))
     side.items["target"] = targets
-    side.items["goal"] = [AlignItem("goal", g.id, *pick(g.text), pos, None, frozenset(), ids_in(g.text), g.year)
+    side.items["goal"] = [AlignItem("goal", g.id, *pick(g.text), pos, None, frozenset(), ids_in(g.text), g.year,
+                                    verified=g.verified)
                           for g, pos in zip(record.goals, _positions(len(record.goals)))]
     measures = []
     for m, pos in zip(record.measures, _positions(len(record.measures))):
         title, text_lang = pick(m.title)
         body = m.body.get(text_lang, "")
         texts = {k: f"{v} {m.body.get(k, '')}" for k, v in m.title.items()}
-        measures.append(AlignItem("measure", m.id, _measure_text(title, body), text_lang, pos, None, frozenset(), ids_in(texts)))
+        measures.append(AlignItem("measure", m.id, _measure_text(title, body), text_lang, pos, None, frozenset(),
+                                  ids_in(texts), verified=m.verified))
     side.items["measure"] = measures
     for entity in [*record.issuers, *record.pilot_zones, *record.entities]:
         if entity.id not in side.entity_order:
             side.entity_order.append(entity.id)
+            side.entity_texts[entity.id] = pick(entity.names)[0] if entity.names else entity.id
     side.issuer_ids = [e.id for e in record.issuers]
     side.zone_order = [z.id for z in record.pilot_zones]
     side.dates = {role: str(day) for role, day in (("dated", record.identity.dated), ("published", record.identity.published)) if day}
+    side.glosses = gazetteer_glosses(side.entity_order)
+    for entity in [*record.issuers, *record.pilot_zones, *record.entities]:
+        names = {k: v for k, v in entity.names.items() if k in READER_LANGS and v}
+        if entity.id not in side.glosses and names:
+            side.glosses[entity.id] = Gloss(names=names, source="canonical")
     return side

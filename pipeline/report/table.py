@@ -6,6 +6,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from pipeline.extract.glosses import gloss_name
 from pipeline.schema import Record
 
 MAX_CELL = 48
@@ -42,8 +43,10 @@ def record_view(record: Record) -> Group:
     issuers.add_column("#", justify="right")
     issuers.add_column("name")
     issuers.add_column("id")
+    issuers.add_column("in English")
     for i, e in enumerate(record.issuers, 1):
-        issuers.add_row(str(i), plain(e.text), plain(e.canonical_id or "—"))
+        issuers.add_row(str(i), plain(e.text), plain(e.canonical_id or "—"),
+                        plain(gloss_name(record.glosses, e.canonical_id, "en") or ""))
     parts.append(issuers)
 
     rows = []

@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS targets (
     text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, metric TEXT,
     value REAL, unit TEXT, per_value REAL, per_unit TEXT, comparator TEXT, year INTEGER,
     baseline_value REAL, baseline_year INTEGER, growth INTEGER NOT NULL,
+    metric_id TEXT,                -- the metric lexicon's key (configs/metrics/)
     PRIMARY KEY (doc_key, target_id)
 );
 CREATE INDEX IF NOT EXISTS targets_year_unit ON targets(year, unit);
@@ -103,11 +104,15 @@ def _use_wal(db: sqlite3.Connection) -> None:
             time.sleep(0.05)
 
 
+# Columns added after the first stores were written: (table, column, type). Older stores gain them.
+ADDED_COLUMNS = (("comparisons", "fingerprint", "TEXT"), ("targets", "metric_id", "TEXT"))
+
+
 def _migrate(db: sqlite3.Connection) -> None:
-    """Stores written before comparisons carried their fingerprint gain the column."""
-    columns = {row[1] for row in db.execute("PRAGMA table_info(comparisons)")}
-    if "fingerprint" not in columns:
-        db.execute("ALTER TABLE comparisons ADD COLUMN fingerprint TEXT")
+    for table, column, kind in ADDED_COLUMNS:
+        columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if column not in columns:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
 def _now() -> str:
@@ -168,6 +173,15 @@ class Store:
     def manifest(self) -> dict[str, sqlite3.Row]:
         return {row["input"]: row for row in self.db.execute("SELECT * FROM manifest")}
 
+    def documents(self) -> Iterator[tuple[str, str]]:
+        """(sha256 of the bytes, record JSON) per document."""
+        yield from self.db.execute("SELECT sha256, record FROM documents ORDER BY source, key")
+
+    def comparisons(self) -> Iterator[tuple[str, str, str]]:
+        """(document id, original's name, comparison JSON) per stored comparison."""
+        yield from self.db.execute("SELECT d.doc_id, c.canonical, c.comparison FROM comparisons c "
+                                   "JOIN documents d ON d.key = c.doc_key ORDER BY d.source, c.canonical, c.encoder")
+
     def records(self) -> Iterator[str]:
         for (record,) in self.db.execute("SELECT record FROM documents ORDER BY source, key"):
             yield record
@@ -225,7 +239,8 @@ class Store:
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (key, doc.id, doc.source, key.split(":", 1)[0], doc.lang, doc.format, doc.title, len(doc.text),
              record.model_dump_json(), _now()))
-        self.db.executemany("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self.db.executemany(f"INSERT INTO targets ({', '.join(TARGET_TABLE_COLUMNS)}) "
+                            f"VALUES ({', '.join('?' * len(TARGET_TABLE_COLUMNS))})",
                             list(_target_rows(key, record)))
         chapters = {c.id: c.title for c in record.chapters}
         self.db.executemany(
@@ -255,11 +270,16 @@ class Store:
         return counts
 
 
+TARGET_TABLE_COLUMNS = ("doc_key", "target_id", "kind", "text", "start", "end", "metric", "value", "unit", "per_value",
+                        "per_unit", "comparator", "year", "baseline_value", "baseline_year", "growth", "metric_id")
+
+
 def _target_rows(key: str, record: Record) -> Iterable[tuple]:
     for t in record.targets:
         yield (key, t.id, t.kind, t.text, *t.span, t.metric, t.value, t.unit,
                t.per.value if t.per else None, t.per.unit if t.per else None, t.comparator, t.year,
-               t.baseline.value if t.baseline else None, t.baseline.year if t.baseline else None, int(t.growth))
+               t.baseline.value if t.baseline else None, t.baseline.year if t.baseline else None, int(t.growth),
+               t.metric_id)
 
 
 def _entity_rows(key: str, record: Record) -> Iterable[tuple]:

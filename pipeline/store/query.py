@@ -25,7 +25,7 @@ MAX_SQL_ROWS = 1_000_000
 PROGRESS_STEPS = 10_000
 
 TARGET_COLUMNS = ("doc_id", "lang", "target_id", "kind", "year", "comparator", "value", "unit", "per_value",
-                  "per_unit", "metric", "text", "start", "end", "source")
+                  "per_unit", "metric_id", "metric", "text", "start", "end", "source")
 
 
 def query_targets(store: Store, year: Optional[int] = None, unit: Optional[str] = None, issuer: Optional[str] = None,
@@ -37,15 +37,17 @@ def query_targets(store: Store, year: Optional[int] = None, unit: Optional[str] 
         ("t.unit = ?", [unit] if unit else None),
         ("t.kind = ?", [kind] if kind else None),
         ("d.lang = ?", [lang] if lang else None),
-        # the metric phrase, or the whole target where no metric was separated from it
-        ("(t.metric LIKE ? ESCAPE '\\' OR t.text LIKE ? ESCAPE '\\')", [f"%{_like(metric)}%"] * 2 if metric else None),
+        # a metric lexicon key (rd_intensity) finds every language; else text in the metric phrase,
+        # or in the whole target where no metric was separated from it
+        ("(t.metric_id = ? OR t.metric LIKE ? ESCAPE '\\' OR t.text LIKE ? ESCAPE '\\')",
+         [metric, *[f"%{_like(metric)}%"] * 2] if metric else None),
         ("t.doc_key IN (SELECT doc_key FROM entities WHERE is_issuer = 1 AND canonical_id = ?)",
          [issuer] if issuer else None),
     ]
     where = [clause for clause, values in filters if values is not None]
     params = [v for _, values in filters if values is not None for v in values]
     sql = ("SELECT d.doc_id, d.lang, t.target_id, t.kind, t.year, t.comparator, t.value, t.unit, t.per_value, "
-           "t.per_unit, t.metric, t.text, t.start, t.end, d.source FROM targets t JOIN documents d ON d.key = t.doc_key"
+           "t.per_unit, t.metric_id, t.metric, t.text, t.start, t.end, d.source FROM targets t JOIN documents d ON d.key = t.doc_key"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.source, t.start")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
