@@ -224,6 +224,7 @@ class LangData(BaseModel):
     issuing_verbs: list[str] = []               # a body right before one issued or announced the document
     issuer_markers: list[str] = []              # a body right after one issued it: by, according to, 由, โดย
     issuer_joiners: list[str] = []              # between co-issuers: 、, "and", และ
+    office_titles: list[str] = []               # after a place, its government's head: 省长, Governor
     boilerplate_markers: list[str] = []
     gloss_brackets: list[str] = []
     ner: Optional[NerConfig] = None

@@ -62,3 +62,36 @@ def test_issuers_are_the_bodies_that_issue_or_announce(lang, text, ids):
     from pipeline.analyze import analyze_text
 
     assert [e.canonical_id for e in analyze_text(text, lang=lang).issuers] == ids
+
+
+@pytest.mark.parametrize("lang,text,ids", [
+    # a province or city that issues stands for its government; its head's title too
+    ("zh", "浙江新闻1月12日电 浙江省省长王浩在作政府工作报告时介绍，未来五年该省要完成十二项重大任务。", ["cn.zj.gov"]),
+    ("en", "Chinese cities\n\nHAIKOU, April 13 -- Hainan issued a plan on Tuesday to build 1,000 charging stations by 2025.",
+     ["cn.hi.gov"]),
+    # ... but not in a headline, where a place is the topic
+    ("en", "Shenzhen plans for smart transport\n\nThe Ministry of Transport issued the plan on Monday.", ["cn.gov.mot"]),
+    # an official title: the bodies before 关于
+    ("zh", "中共中央 国务院关于实施乡村振兴战略的意见\n（2018年1月2日）\n实施乡村振兴战略，是重大决策部署。", ["cn.cpc.cc", "cn.gov.state_council"]),
+    # a work report, delivered on behalf of the State Council
+    ("en", "REPORT ON THE WORK OF THE GOVERNMENT\n\nFellow Deputies,\n\nOn behalf of the State Council, I will now report "
+           "to you on the work of the government.", ["cn.gov.state_council"]),
+])
+def test_places_heads_and_titles_as_issuers(lang, text, ids):
+    from pipeline.analyze import analyze_text
+
+    assert [e.canonical_id for e in analyze_text(text, lang=lang).issuers] == ids
+
+
+def test_a_repeated_lead_does_not_use_up_the_opening():
+    """A headline and a lead sentence repeated under a byline and a dateline: the body named in
+    the fourth paragraph is still read."""
+    from pipeline.analyze import analyze_text
+
+    text = ("Site.com\n\nChina unveils 5-year plan for civil aviation\n\nBy A Reporter Published January 07, 2022 | 08:31 PM\n\n"
+            "China unveils 5-year plan for civil aviation\n\n"
+            "Chinese authorities have issued a plan on civil aviation during the 14th Five-Year Plan period.\n\n"
+            "BEIJING, Jan 7 -- Chinese authorities have issued a plan on civil aviation during the 14th Five-Year Plan period.\n\n"
+            "By the end of 2025, China will have over 270 airports, according to the plan released by the Civil Aviation "
+            "Administration of China (CAAC).\n")
+    assert [e.canonical_id for e in analyze_text(text, lang="en").issuers] == ["cn.gov.caac"]

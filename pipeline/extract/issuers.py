@@ -21,6 +21,7 @@ from typing import Iterable, Optional
 
 from pipeline.config import LangData, bounded_alternation, gazetteer
 from pipeline.schema import Entity, Span
+from pipeline.segment.blocks import Block
 
 # How many blocks of the body, after the title, can name the issuer (a Thai brief's first
 # paragraph may list fourteen bodies before its verb). Blocks shorter than MIN_LEAD_CHARS — a
@@ -58,19 +59,45 @@ class IssuerReader:
         self.joint = re.compile(rf"(?:\s|{joiners})*", flags)
         self.sentence_end = re.compile(f"[{re.escape(data.sentence_terminators + '。.!?')}\n]")
         self.acts_for = {e.id: e.acts_for for e in gazetteer().entries if e.acts_for}
+        self.offices = re.compile(rf"\s?(?:{bounded_alternation(data.office_titles)})", flags) if data.office_titles else None
+        # A place's government, by the gazetteer's id scheme: cn.zj -> cn.zj.gov.
+        ids = {e.id for e in gazetteer().entries}
+        self.government = {e.id: f"{e.id}.gov" for e in gazetteer().entries if e.type == "GPE" and f"{e.id}.gov" in ids}
 
-    def find(self, text: str, entities: Iterable[Entity], blocks: list[Span], zone: Span,
+    def find(self, text: str, entities: Iterable[Entity], blocks: list[Block], zone: Span,
              title: Optional[Span]) -> list[Entity]:
         """`blocks`: the body's paragraphs, list items and headings in order (after reflow, its lines)."""
-        bodies = _Bodies([e for e in entities if e.type in ISSUING_TYPES and e.source != "gloss"
+        entities = list(entities)
+        # A headline names a place as its topic ("Shenzhen plans for …", "ไหหลำเดินหน้าสร้าง…"):
+        # a place stands for its government only in the lead's prose.
+        governments = [e for e in self._governments(text, entities) if not (title and title[0] <= e.span[0] < title[1])]
+        places = {e.span for e in governments}
+        bodies = _Bodies([e for e in entities + governments
+                          if e.type in ISSUING_TYPES and e.source != "gloss"
                           and zone[0] <= e.span[0] < zone[1] and not (e.canonical_id is None and _bracketed(text, e.span))])
         if not bodies.all:
             return []
         found: list[Entity] = []
         for span in self._opening(text, blocks, zone, title):
             found += self._subjects(text, bodies, span) + self._agents(text, bodies, span)
-        found += self._signature(text, bodies, zone)
+        # A place alone on a line is a list of links or an address, never a signature.
+        found += [e for e in self._signature(text, bodies, zone) if e.span not in places]
         return _unique(sorted((self._speaking_for(e) for e in found), key=lambda e: e.span))
+
+    def _governments(self, text: str, entities: list[Entity]) -> list[Entity]:
+        """A province or city that issues stands for its government ("Hunan issued a plan"), and so
+        does its head ("浙江省省长", "Zhejiang Governor": the span covers the title). A country
+        has no such entry: "China" alone never issues."""
+        out = []
+        for e in entities:
+            government = self.government.get(e.canonical_id or "")
+            if not government:
+                continue
+            title = self.offices.match(text, e.span[1]) if self.offices else None
+            end = title.end() if title else e.span[1]
+            out.append(e.model_copy(update={"span": (e.span[0], end), "text": text[e.span[0]:end], "type": "ORG",
+                                            "canonical_id": government}))
+        return out
 
     def _speaking_for(self, e: Entity) -> Entity:
         """An office holder issues in the name of the body: "国务院总理李强作政府工作报告" is the State Council's."""
@@ -78,16 +105,25 @@ class IssuerReader:
         return e.model_copy(update={"canonical_id": body}) if body else e
 
     @staticmethod
-    def _opening(text: str, blocks: list[Span], zone: Span, title: Optional[Span]) -> list[Span]:
+    def _opening(text: str, blocks: list[Block], zone: Span, title: Optional[Span]) -> list[Span]:
+        """The title and the blocks up to the LEAD_BLOCKS-th substantive one: prose, not a heading
+        or a byline line. A block that repeats what was read already (a page's headline again, a
+        lead sentence again under its dateline) adds nothing to the lead and is not counted."""
         spans = [title] if title else []
+        read = [_plain(text[title[0]:title[1]])] if title else []
         substantive = 0
-        for span in blocks:
+        for b in blocks:
+            span = b.span
             if substantive >= LEAD_BLOCKS:
                 break
             if zone[0] <= span[0] < zone[1] and (title is None or span[0] >= title[1]):
                 spans.append(span)
                 block = text[span[0]:span[1]]
-                substantive += len(block.strip()) >= MIN_LEAD_CHARS and not CAPTION.fullmatch(block)
+                plain = _plain(block)
+                repeated = any(plain in earlier or (len(earlier) >= MIN_LEAD_CHARS and earlier in plain) for earlier in read)
+                substantive += (b.kind != "heading" and len(block.strip()) >= MIN_LEAD_CHARS
+                                and not CAPTION.fullmatch(block) and not repeated)
+                read.append(plain)
         return spans
 
     def _subjects(self, text: str, bodies: "_Bodies", span: Span) -> list[Entity]:
@@ -174,6 +210,10 @@ def _bracketed(text: str, span: Span) -> bool:
     before = text[max(0, span[0] - 2):span[0]].strip()
     after = text[span[1]:span[1] + 2].strip()
     return before[-1:] in "(（" and before != "" and after[:1] in ")）" and after != ""
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:
