@@ -29,14 +29,15 @@ Role = Literal["target", "baseline", "statistic", "forecast"]
 YearSource = Literal["clause_deadline", "sentence_deadline", "heading_scope", "scope", "clause_year", "sentence_year", "current",
                      "heading", "frame", "document"]
 MODEL_PATH = PROJECT_ROOT / "models" / "quantity_roles.json"
-CUE_KINDS = ("target", "future", "past", "forecast", "derived", "source")
+CUE_KINDS = ("target", "future", "past", "forecast", "derived", "source", "other")
 # The sentence the embedding reads is cut at this many characters (a long sentence is a list).
 EMBEDDED_CHARS = 300
 FEATURES = [
     "year_clause_deadline", "year_sentence_deadline", "year_heading_scope", "year_scope", "year_heading", "year_clause_plain",
     "year_sentence_plain", "year_frame", "year_current", "year_document", "year_none", "year_future", "year_past",
     "past_year_in_clause", "cue_target", "cue_future", "cue_past", "cue_forecast", "cue_derived",
-    "cue_source", "cue_target_sentence", "cue_future_sentence", "cue_past_sentence", "cue_forecast_sentence",
+    "cue_source", "cue_other", "cue_target_sentence", "cue_future_sentence", "cue_past_sentence", "cue_forecast_sentence",
+    "cue_other_sentence",
     "comparator_written", "range", "unit_percent", "unit_currency", "unit_physical", "unit_count", "bare_number",
     "counted_noun",
     "growth", "baseline", "changes_to", "in_heading", "in_list_item", "goal_section", "mentions_in_clause",
@@ -105,9 +106,9 @@ def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[in
             and not (ctx.baseline and ctx.baseline[1] == t.year)
             and not any(s <= t.span[0] < e for s, e in ctx.reference_years)
             for t in times))
-    for kind in ("target", "future", "past", "forecast", "derived", "source"):
+    for kind in ("target", "future", "past", "forecast", "derived", "source", "other"):
         f[f"cue_{kind}"] = float(min(cues.count(kind, text, ctx.clause, skip), 2))
-    for kind in ("target", "future", "past", "forecast"):
+    for kind in ("target", "future", "past", "forecast", "other"):
         f[f"cue_{kind}_sentence"] = float(min(cues.count(kind, text, ctx.sentence, skip), 2))
     f["comparator_written"] = float(m.comparator_written and m.comparator != "range")
     f["range"] = float(m.value_max is not None)
