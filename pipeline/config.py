@@ -186,6 +186,7 @@ class LangData(BaseModel):
     deadline_patterns: list[str] = []
     plan_period_patterns: list[str] = []        # with group `ordinal` (the plan's number), or none
     relative_deadline_patterns: list[str] = []  # "ภายใน 5 ปี", "未来五年", "within three years": group `years`
+    anaphoric_deadlines: list[str] = []         # "By then", 届时: the deadline just named before
     # Whether "the next N years" counts the year of writing as the first (未来五年 written in 2021 is
     # 2021-2025, as plan periods are) or starts after it (ภายใน 5 ปี from 2020 reaches 2025).
     relative_years_include_current: bool = True

@@ -77,3 +77,23 @@ def test_a_relative_deadline_counts_years_as_the_language_does(lang, text, year)
     from pipeline.analyze import analyze_text
 
     assert [t.year for t in analyze_text(text, lang=lang).targets if t.kind == "quantitative"] == [year]
+
+
+def test_by_then_takes_the_deadline_named_before_it():
+    from pipeline.analyze import analyze_text
+
+    text = ("By 2025, Beijing is expected to become a global innovation hub.\n\n"
+            "By then, the number of R&D workers will be around 260 out of every 10,000 people employed.")
+    [target] = analyze_text(text, lang="en").targets
+    assert (target.year, target.value, target.per.value, target.per.unit) == (2025, 260, 10000, "people")
+    zh = analyze_text("到2027年，建成一批创新平台。届时，全市新能源汽车保有量达到100万辆。", lang="zh")
+    assert [(t.year, t.value) for t in zh.targets if t.kind == "quantitative"] == [(2027, 1000000)]
+
+
+def test_a_starting_point_after_its_amount_is_a_baseline():
+    from pipeline.analyze import analyze_text
+
+    text = "ภายในปี 2568 เครือข่ายรถไฟความเร็วสูงจะขยายความยาวถึง 50,000 กิโลเมตร จากประมาณ 38,000 กิโลเมตร ในปี 2563"
+    record = analyze_text(text, lang="th")
+    [target] = [t for t in record.targets if t.kind == "quantitative"]
+    assert (target.value, target.year, target.baseline.value, target.baseline.year) == (50000, 2025, 38000, 2020)

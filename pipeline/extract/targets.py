@@ -343,13 +343,17 @@ class TargetExtractor:
 
     def _link_baselines(self, text: str, contexts: list[QuantityContext]) -> None:
         """"从2020年的7.8%提高到10%", "from 7.8% in 2020 to 10%": the first amount is where the
-        second starts from."""
+        second starts from. A starting point stated after its amount ("ถึง 50,000 กิโลเมตร ภายในปี
+        2568 จากประมาณ 38,000 กิโลเมตร ในปี 2563") belongs to the amount before it in the sentence."""
         for i, ctx in enumerate(contexts):
             for pattern in self.baselines:
                 match = pattern.search(text, *ctx.clause)
                 if not match or not (match.start("value") <= ctx.mention.numeral_span[0] < match.end("value") + 1):
                     continue
                 later = [j for j in range(i + 1, len(contexts)) if contexts[j].clause == ctx.clause]
+                if not later:
+                    later = [j for j in range(i - 1, -1, -1) if contexts[j].sentence == ctx.sentence
+                             and contexts[j].baseline is None and contexts[j].baseline_of is None][:1]
                 if not later:
                     continue
                 year = None

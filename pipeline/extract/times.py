@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Optional
 
-from pipeline.config import LangData, alternation
+from pipeline.config import LangData, alternation, bounded_alternation
 from pipeline.extract.numbers import ad_year, parse_ordinal
 from pipeline.schema import Span
 from pipeline.spans import DisjointSpans
@@ -67,6 +67,7 @@ class TimeReader:
             ("year", compile_all(data.year_patterns)),
         ]
         self.current = re.compile(alternation(data.current_year_words), flags) if data.current_year_words else None
+        self.anaphoric = re.compile(bounded_alternation(data.anaphoric_deadlines), flags) if data.anaphoric_deadlines else None
 
     def find(self, text: str, start: int = 0, end: Optional[int] = None) -> list[TimeMention]:
         end = len(text) if end is None else end
@@ -89,6 +90,19 @@ class TimeReader:
             for match in self.current.finditer(text, start, end):
                 if not taken.overlaps(match.span()):
                     out.append(TimeMention(match.span(), "current", None))
+        out.sort(key=lambda t: t.span)
+        return self._anaphoric(text, start, end, out, taken) if self.anaphoric else out
+
+    def _anaphoric(self, text: str, start: int, end: int, found: list[TimeMention],
+                   taken: DisjointSpans) -> list[TimeMention]:
+        """"By then", "届时": a deadline in the year of the last deadline named before it."""
+        out = list(found)
+        for match in self.anaphoric.finditer(text, start, end):
+            if taken.overlaps(match.span()):
+                continue
+            before = [t.year for t in found if t.kind in ("deadline", "period") and t.year and t.span[1] <= match.start()]
+            if before:
+                out.append(TimeMention(match.span(), "deadline", before[-1]))
         return sorted(out, key=lambda t: t.span)
 
     def _offset(self, match: re.Match[str]) -> int:
