@@ -337,6 +337,7 @@ def evaluate(
             payload["real"] = real_report.figures()
             payload["real_rules_only"] = rules_report.figures() if rules_report else None
             payload["crosslang"] = {k: v.model_dump() for k, v in cross_report.totals().items()}
+            payload["crosslang_metric_keys"] = {k: v.model_dump() for k, v in cross_report.metric_keys().items()}
         typer.echo(json.dumps(payload, indent=1, ensure_ascii=False))
         return
     typer.echo("Bundled documents (corpora/gold; written for the project, except the Thai seed)\n" + format_report(report))

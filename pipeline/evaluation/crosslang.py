@@ -30,6 +30,7 @@ class PairResult(BaseModel):
     original: str
     summary: str
     links: Counts
+    metric_keys: Counts = Counts()   # linked targets found on both sides: keyed on both (predicted), the same key (tp)
     missed: list[str] = []
 
 
@@ -41,6 +42,13 @@ class CrossReport(BaseModel):
         for p in self.pairs:
             for key in (p.split, "all"):
                 out[key].add(p.links)
+        return dict(out)
+
+    def metric_keys(self) -> dict[str, Counts]:
+        out: dict[str, Counts] = defaultdict(Counts)
+        for p in self.pairs:
+            for key in (p.split, "all"):
+                out[key].add(p.metric_keys)
         return dict(out)
 
 
@@ -71,6 +79,26 @@ def score_pair(a: CorpusDocument, b: CorpusDocument, record_a, record_b, compari
     return Counts(tp=found, gold=len(shared), predicted=found + len(judged) - right), missed
 
 
+def metric_key_agreement(a: CorpusDocument, b: CorpusDocument, record_a, record_b) -> Counts:
+    """Gold-linked targets that the pipeline found in both documents: how many carry a metric key on
+    both sides (predicted) and how many the same key (tp), of all found (gold)."""
+    quotes_a = {t.link: locate(record_a.document.text, t.quote, t.occurrence) for t in a.gold.targets if t.link}
+    quotes_b = {t.link: locate(record_b.document.text, t.quote, t.occurrence) for t in b.gold.targets if t.link}
+    first = lambda targets, span: next((t for t in targets if span is not None and t.span[0] < span[1] and span[0] < t.span[1]), None)
+    targets_a = [t for t in record_a.targets if t.kind == "quantitative"]
+    targets_b = [t for t in record_b.targets if t.kind == "quantitative"]
+    counts = Counts()
+    for link in sorted(set(quotes_a) & set(quotes_b)):
+        x, y = first(targets_a, quotes_a[link]), first(targets_b, quotes_b[link])
+        if x is None or y is None:
+            continue
+        counts.gold += 1
+        if x.metric_id and y.metric_id:
+            counts.predicted += 1
+            counts.tp += x.metric_id == y.metric_id
+    return counts
+
+
 def evaluate_crosslang(root: Path = REAL, encoder: str = "use-m3", splits: tuple[str, ...] = SPLITS, analyze=None,
                        progress: Optional[Callable[[str], None]] = None) -> CrossReport:
     from pipeline.align.compare import compare_documents
@@ -97,13 +125,14 @@ def evaluate_crosslang(root: Path = REAL, encoder: str = "use-m3", splits: tuple
             links, missed = score_pair(a, b, records[a.gold.id], records[b.gold.id], comparison)
             if links.gold:
                 pairs.append(PairResult(group=group, split=split_of[a.gold.id], original=a.gold.id,
-                                        summary=b.gold.id, links=links, missed=missed))
+                                        summary=b.gold.id, links=links, missed=missed,
+                                        metric_keys=metric_key_agreement(a, b, records[a.gold.id], records[b.gold.id])))
     return CrossReport(pairs=pairs)
 
 
 def format_crosslang(report: CrossReport) -> str:
-    lines = [f"{'split':<8}{'pairs':>6}{'links':>7}  {'found':>6}  {'P/R/F1':<16}"]
-    totals = report.totals()
+    lines = [f"{'split':<8}{'pairs':>6}{'links':>7}  {'found':>6}  {'P/R/F1':<16}{'metric keys: same/keyed/found':>32}"]
+    totals, keys = report.totals(), report.metric_keys()
     counts: dict[str, int] = defaultdict(int)
     for p in report.pairs:
         counts[p.split] += 1
@@ -111,5 +140,7 @@ def format_crosslang(report: CrossReport) -> str:
     for key in (*SPLITS, "all"):
         if key in totals:
             c = totals[key]
-            lines.append(f"{key:<8}{counts[key]:>6}{c.gold:>7}  {c.tp:>6}  {c.precision:.2f}/{c.recall:.2f}/{c.f1:.2f}")
+            k = keys[key]
+            lines.append(f"{key:<8}{counts[key]:>6}{c.gold:>7}  {c.tp:>6}  {c.precision:.2f}/{c.recall:.2f}/{c.f1:.2f}"
+                         f"{f'{k.tp}/{k.predicted}/{k.gold}':>32}")
     return "\n".join(lines)

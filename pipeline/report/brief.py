@@ -223,14 +223,16 @@ def side_from_record(record: Record, side: SideName, heading: str, ui: UiText,
         issuers=issuers, dates=dates,
         targets=[target_view(t) for t in record.targets if t.kind == "quantitative"],
         goals=[target_view(t) for t in record.targets if t.kind == "qualitative"],
-        chapters=chapters, text=doc.text, highlights=highlights(record, side),
+        chapters=chapters, text=doc.text, highlights=highlights(record, side, glosses, ui.lang),
     )
 
 
-def highlights(record: Record, side: SideName) -> list[Highlight]:
+def highlights(record: Record, side: SideName, glosses: dict[str, Gloss], lang: str) -> list[Highlight]:
     """Every extracted item's place in the text: dates, issuers, entities, targets and goals, and
-    the headings of chapters and measures (a measure's whole body would cover the text)."""
+    the headings of chapters and measures (a measure's whole body would cover the text). A linked
+    body or place is labelled with its name in the reader's language."""
     out: list[Highlight] = []
+    named = lambda cid: " ".join(filter(None, [cid, gloss_name(glosses, cid, lang)]))
 
     def add(kind: str, ref: str, span: Span, label: str) -> None:
         out.append(Highlight(start=span[0], end=span[1], key=item_key(side, kind, ref), kind=kind, label=label))
@@ -238,9 +240,9 @@ def highlights(record: Record, side: SideName) -> list[Highlight]:
     for i, d in enumerate(record.dates):
         add("date", str(i), d.span, f"{d.role} {d.iso}")
     for i, e in enumerate(record.issuers):
-        add("issuer", str(i), e.span, f"issuer {e.canonical_id or ''}".strip())
+        add("issuer", str(i), e.span, f"issuer {named(e.canonical_id)}".strip())
     for i, e in enumerate(record.entities):
-        add("entity", str(i), e.span, f"{e.type} {e.canonical_id or ''}".strip())
+        add("entity", str(i), e.span, f"{e.type} {named(e.canonical_id)}".strip())
     for t in record.targets:
         add("target" if t.kind == "quantitative" else "goal", t.id, t.span, t.id)
     for c in record.chapters:
