@@ -143,7 +143,7 @@ def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
     title_block = next((b for b in blocks if b.kind == "title"), None)
     title_span = title_block.span if title_block else None
     reading = Reading(text=view, blocks=blocks, structure=structure, segments=segments, times=times,
-                      mentions=mentions, doc_year=_document_year(dates), title_year=_title_year(times, title_span),
+                      mentions=mentions, doc_year=_document_year(dates, times), title_year=_title_year(times, title_span),
                       frame_year=_frame_year(times, blocks))
     return Prepared(lang=lang, data=data, readers=readers, norm=norm, text=text, paragraphs=paragraphs, zone=zone,
                     processed=processed, dates=dates, reading=reading, title_span=title_span)
@@ -171,15 +171,17 @@ def _readers(lang: str) -> Readers:
     return Readers(lang)
 
 
-def _document_year(dates) -> Optional[int]:
+def _document_year(dates, times=()) -> Optional[int]:
     """The year the document speaks from: its publication date, dateline or date, else the first
-    full date it gives."""
+    full date it gives, else the congress session it names (a work report's "this year")."""
     for role in ("published", "dateline", "dated"):
         for d in dates:
             if d.role == role:
                 return int(d.iso[:4])
     written = [d for d in dates if not d.year_inferred]
-    return int(written[0].iso[:4]) if written else None
+    if written:
+        return int(written[0].iso[:4])
+    return next((t.year for t in times if t.session), None)
 
 
 # The opening that may frame a whole document with a plan period: "China's 12th Five-Year Plan

@@ -192,6 +192,9 @@ class LangData(BaseModel):
     relative_years_include_current: bool = True
     year_range_patterns: list[str] = []         # "2021—2025年": group `year` is the last year
     year_patterns: list[str] = []               # a plain year: "2025年", "in 2025", "ปี 68"
+    # a session of the National People's Congress names its year: 十四届全国人大一次会议 is 2023
+    session_year_patterns: list[str] = []
+    ordinal_words: dict[str, int] = {}          # "second" session: ordinals written as words
     current_year_words: list[str] = []          # 今年, this year, ปีนี้: the document's year
     baseline_patterns: list[str] = []
     reference_year_patterns: list[str] = []     # "比2020年下降13.5%": a base year, not a past statistic
@@ -288,7 +291,8 @@ def lang_data(lang: str) -> LangData:
 def _check_patterns(path: Path, data: LangData) -> None:
     """Compile every regex once at load time so a typo names its file, not a stage."""
     patterns = [*data.deadline_patterns, *data.baseline_patterns, data.bullet_pattern, *data.plan_period_patterns,
-                *data.year_range_patterns, *data.year_patterns, *data.relative_deadline_patterns]
+                *data.year_range_patterns, *data.year_patterns, *data.relative_deadline_patterns,
+                *data.session_year_patterns]
     patterns += [h.pattern for h in data.heading_styles] + [p.pattern for p in data.per_patterns]
     for pattern in patterns:
         try:

@@ -97,3 +97,18 @@ def test_a_starting_point_after_its_amount_is_a_baseline():
     record = analyze_text(text, lang="th")
     [target] = [t for t in record.targets if t.kind == "quantitative"]
     assert (target.value, target.year, target.baseline.value, target.baseline.year) == (50000, 2025, 38000, 2020)
+
+
+@pytest.mark.parametrize("lang,text,year", [
+    # a work report names its year only through the congress session it is delivered to
+    ("zh", "新华社北京3月14日电 李克强总理在十四届全国人大一次会议上作政府工作报告。今年发展主要预期目标是：国内生产总值增长5%左右。", 2023),
+    ("en", "Second Session of the 13th National People's Congress, March 2019. GDP will grow by 6 to 6.5 percent this year.", 2019),
+    # a plan named by its year frames the targets of the report about it
+    ("en", "The Guangdong provincial government released the 2025 action plan on Wednesday.\n\n"
+           "The province aims to establish at least 30 provincial-level pilot platforms.", 2025),
+])
+def test_the_year_a_report_speaks_from(lang, text, year):
+    from pipeline.analyze import analyze_text
+
+    targets = [t for t in analyze_text(text, lang=lang).targets if t.kind == "quantitative"]
+    assert targets and all(t.year == year for t in targets)

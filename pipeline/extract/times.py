@@ -32,12 +32,21 @@ def five_year_plan_end(ordinal: int) -> Optional[int]:
     return 1955 + 5 * ordinal if FIRST_REGULAR_PLAN <= ordinal <= 30 else None
 
 
+def npc_session_year(congress: int, session: int) -> Optional[int]:
+    """The year of a National People's Congress session: since the 5th NPC (1978) each congress
+    sits five years, one plenary session a year (the 14th's first session: 2023)."""
+    if congress < 5 or not 1 <= session <= 5:
+        return None
+    return 1978 + 5 * (congress - 5) + session - 1
+
+
 @dataclass(frozen=True)
 class TimeMention:
     span: Span
     kind: TimeKind
     year: Optional[int]           # None: the current year, an unnumbered plan, or a relative deadline
     offset: int = 0               # a relative deadline's years from the document's year ("ภายใน 5 ปี")
+    session: bool = False         # the year of a congress session the text names: the year it speaks from
 
     @property
     def is_deadline(self) -> bool:
@@ -66,6 +75,7 @@ class TimeReader:
             ("range", compile_all(data.year_range_patterns)),
             ("year", compile_all(data.year_patterns)),
         ]
+        self.sessions = compile_all(data.session_year_patterns)
         self.current = re.compile(alternation(data.current_year_words), flags) if data.current_year_words else None
         self.anaphoric = re.compile(bounded_alternation(data.anaphoric_deadlines), flags) if data.anaphoric_deadlines else None
 
@@ -73,7 +83,7 @@ class TimeReader:
         end = len(text) if end is None else end
         out: list[TimeMention] = []
         taken = DisjointSpans()
-        for kind, patterns in self.tables:
+        for kind, patterns in [*self.tables, ("session", self.sessions)]:
             for pattern in patterns:
                 for match in pattern.finditer(text, start, end):
                     if taken.overlaps(match.span()):
@@ -85,7 +95,10 @@ class TimeReader:
                     if year is None and kind not in ("period", "relative") or (kind == "relative" and not span_years):
                         continue
                     taken.add(match.span())
-                    out.append(TimeMention(match.span(), kind, year, offset))
+                    if kind == "session":
+                        out.append(TimeMention(match.span(), "year", year, session=True))
+                    else:
+                        out.append(TimeMention(match.span(), kind, year, offset))
         if self.current is not None:
             for match in self.current.finditer(text, start, end):
                 if not taken.overlaps(match.span()):
@@ -105,6 +118,13 @@ class TimeReader:
                 out.append(TimeMention(match.span(), "deadline", before[-1]))
         return sorted(out, key=lambda t: t.span)
 
+    def _ordinal(self, label: str) -> int:
+        """14, 十四, 14th, second."""
+        word = label.lower()
+        if word in self.data.ordinal_words:
+            return self.data.ordinal_words[word]
+        return parse_ordinal(re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", word), self.data)
+
     def _offset(self, match: re.Match[str]) -> int:
         """Years of a relative deadline: digits, Chinese or Thai numerals, or number words."""
         raw = match.group("years")
@@ -116,10 +136,11 @@ class TimeReader:
 
     def _year(self, kind: TimeKind, match: re.Match[str]) -> Optional[int]:
         groups = match.groupdict()
-        if kind == "period":
-            ordinal = groups.get("ordinal")
-            return five_year_plan_end(parse_ordinal(ordinal, self.data)) if ordinal else None
-        raw = groups.get("year")
+        if kind == "period" and groups.get("ordinal"):
+            return five_year_plan_end(parse_ordinal(groups["ordinal"], self.data))
+        if groups.get("congress"):
+            return npc_session_year(self._ordinal(groups["congress"]), self._ordinal(groups.get("session") or "1"))
+        raw = groups.get("year")   # a plan named by its year ("the 2025 action plan") ends in that year
         if not raw:
             return None
         start = groups.get("start")
