@@ -162,3 +162,15 @@ def test_labels_follow_the_readers_language(seed_brief, seed_record):
     assert "ความแตกต่าง" in thai and "Discrepancies" not in thai
     # a Chinese issuer is named for a Thai reader from the gazetteer
     assert "กระทรวงวิทยาศาสตร์และเทคโนโลยี" in thai
+
+
+def test_the_brief_prints_to_a4(browser, seed_brief):
+    """The print stylesheet: the full text is not cut to a scrolling box, and pages are A4."""
+    path = seed_brief[0]
+    page, _ = open_offline(browser, path)
+    page.emulate_media(media="print")
+    box = page.eval_on_selector("#text-b", "e => [e.scrollHeight, e.clientHeight]")
+    assert box[0] == box[1]                      # nothing hidden behind a scroll bar on paper
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") > 3
+    assert b"/MediaBox [0 0 595" in pdf or b"/MediaBox [0 0 594" in pdf   # A4 width in points
