@@ -112,3 +112,15 @@ def test_quantities_command_prints_every_amount_with_spans(tmp_path):
     assert [(q["value"], q["role"]) for q in found] == [(1800000, "statistic"), (3000000, "target")]
     text = analyze_text(path.read_text(encoding="utf-8"), lang="zh").document.text
     assert all(text[q["span"][0]:q["span"][1]] == q["text"] for q in found)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "到2030年将非传染性疾病导致的过早死亡减少三分之一。"),
+    ("en", "By 2030, the plan aims to cut premature deaths by one third."),
+])
+def test_a_fraction_is_the_percentage_it_states(lang, text):
+    """The gold guidelines' encoding: 三分之一 is 33.33 percent; a magnified fraction stays an amount."""
+    from pipeline.analyze import analyze_text
+
+    [target] = [t for t in analyze_text(text, lang=lang).targets if t.kind == "quantitative"]
+    assert (target.value, target.unit, target.year) == (33.33, "percent", 2030)

@@ -63,6 +63,7 @@ class Quantity(Frozen):
     percent: bool = False
     scale: float = 1.0             # the trailing magnitude word's factor folded into value (万 = 1e4)
     more: bool = False             # the numeral says "more than": 十余万, 100多万
+    fraction: bool = False         # a fraction without a magnitude: a proportion (三分之一)
 
 
 def parse_ordinal(label: str, data: LangData) -> int:
@@ -163,6 +164,7 @@ class Reading:
     lead_digit: bool = False       # begins with a digit word or digits (五千万, not the adverb 千万)
     plain: bool = False            # a string of digit words: 二〇二五 (a year candidate)
     over_at: int = -1              # the token of a worded fraction's "over"
+    fraction: bool = False         # a fraction (三分之一, 1/3, "two thirds"): a proportion
 
 
 class _Cardinal:
@@ -298,7 +300,8 @@ class NumeralParser:
         if reading is None or reading.end >= len(toks) or toks[reading.end].kind != MULT:
             return reading
         factor = toks[reading.end].value
-        return replace(reading, value=reading.value * factor, end=reading.end + 1, scale=factor, magnified=True)
+        return replace(reading, value=reading.value * factor, end=reading.end + 1, scale=factor, magnified=True,
+                       fraction=False)   # "one and a half million" is an amount, not a proportion
 
     @staticmethod
     def _digit_string(toks: list[Token], i: int) -> Optional[Reading]:
@@ -375,7 +378,8 @@ class NumeralParser:
         if k is None or k == i:
             return None
         read = {OF: self._fraction_of, OVER: self._fraction_over, ORDINAL: self._fraction_ordinal}[toks[k].kind]
-        return read(toks, i, k)
+        reading = read(toks, i, k)
+        return replace(reading, fraction=True) if reading is not None else None
 
     def _fraction_of(self, toks: list[Token], i: int, k: int) -> Optional[Reading]:
         """三分之一, 负３分之负一百五十七, 三百五又三分之一: denominator first."""
@@ -692,7 +696,8 @@ class NumberReader:
             return None  # "2025", "二〇二五年": a year, read by the time layer
         span_start = match.start("prefix") if prefix else numeral[0]
         quantity = Quantity(value=reading.value, unit=unit, span=(span_start, span_end), numeral_span=numeral,
-                            percent=percent, scale=reading.scale, magnitude_end=numeral[1], more=reading.more)
+                            percent=percent, scale=reading.scale, magnitude_end=numeral[1], more=reading.more,
+                            fraction=reading.fraction)
         return self._with_subunits(text, quantity, limit, self.vocabularies[bare])
 
     def _sign_stands(self, text: str, toks: list[Token], bare: bool) -> bool:

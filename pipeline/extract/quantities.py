@@ -96,7 +96,7 @@ class QuantityReader:
             high = nxt if bounds is not None else None
             i += 2 if high is not None else 1
             following = found[i] if i < len(found) else None
-            mention = self._mention(text, q, high, bounds or "[)", following, start, end)
+            mention = self._mention(text, q, high, bounds or "[)", following, start, end, proportions=not bare_words)
             if out and self._listed_after(text, out[-1], mention):
                 # "分别超过90%、75%", "下降8%、8%": a comparator before a list covers its members
                 mention = replace(mention, comparator=out[-1].comparator, comparator_written=True)
@@ -177,12 +177,17 @@ class QuantityReader:
 
     # -- one mention -------------------------------------------------------------------------
     def _mention(self, text: str, q: Quantity, high: Optional[Quantity], bounds: str, following: Optional[Quantity],
-                 floor: int, ceiling: int) -> Mention:
+                 floor: int, ceiling: int, proportions: bool = True) -> Mention:
+        """`proportions`: a fraction without a unit reads as the percentage it is (a document's
+        amounts); a pure recogniser keeps the value as written."""
         value_span = (q.span[0], (high or q).span[1])
         if high is not None:
             value, value_max, unit = self._inherit(q, high), high.value, high.unit or q.unit
         else:
             value, value_max, unit = q.value, None, q.unit
+        if proportions and q.fraction and unit is None and high is None:
+            # a proportion: "减少三分之一", "1/3 of the US level" is 33.3 percent
+            value, unit = round(value * 100, 2), "percent"
         span_start, span_end = value_span
         before = self._before(text, span_start, floor)
         after = self.after.match(text, span_end, ceiling) if self.after else None
