@@ -112,3 +112,14 @@ def test_the_year_a_report_speaks_from(lang, text, year):
 
     targets = [t for t in analyze_text(text, lang=lang).targets if t.kind == "quantitative"]
     assert targets and all(t.year == year for t in targets)
+
+
+def test_an_increase_is_no_derived_amount_and_a_current_level_is_a_baseline():
+    from pipeline.analyze import analyze_text
+
+    record = analyze_text("China set its 2023 targets: GDP growth of around 5 percent, CPI increase of around 3 percent, "
+                          "and over 12 million new urban jobs.", lang="en")
+    assert [t.value for t in record.targets if t.kind == "quantitative"] == [5, 3, 12000000]
+    record = analyze_text("The urbanization rate is expected to grow from current 55.3 percent to 60 percent by 2020.", lang="en")
+    [target] = [t for t in record.targets if t.kind == "quantitative"]
+    assert (target.value, target.baseline.value) == (60, 55.3)
