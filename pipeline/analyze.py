@@ -129,7 +129,9 @@ def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
     processed = process(lang, text)
     segments = Segments.from_processed(processed, data)
     times = readers.times.find(view, *zone)
-    plain_years = tuple(t.year for t in times if t.kind == "year" and t.year is not None)
+    references = SpanIndex(readers.times.references(view, *zone))   # "since 1990" dates nothing
+    plain_years = tuple(t.year for t in times if t.kind == "year" and t.year is not None
+                        and not references.overlaps(t.span))
     dates, undated = readers.dates.read(view, zone, years=plain_years)
     # A year inside a date ("5 พ.ค. 2563") belongs to the date.
     date_spans = [d.span for d in dates] + undated
@@ -142,6 +144,8 @@ def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
     mentions = readers.quantities.find(view, *zone, exclude=excluded)
     title_block = next((b for b in blocks if b.kind == "title"), None)
     title_span = title_block.span if title_block else None
+    # A reference year ("比2020年", "since 1991") is no amount, and no year an amount belongs to.
+    times = [t for t in times if not (t.kind == "year" and references.overlaps(t.span))]
     reading = Reading(text=view, blocks=blocks, structure=structure, segments=segments, times=times,
                       mentions=mentions, doc_year=_document_year(dates, times), title_year=_title_year(times, title_span),
                       frame_year=_frame_year(times, blocks))

@@ -50,3 +50,14 @@ def test_a_lead_date_in_prose_is_the_day_of_issue_not_a_dateline():
     text = "เมื่อวันที่ 12 ม.ค. 2565 คณะรัฐมนตรีจีนได้ประกาศแผนพัฒนาเศรษฐกิจดิจิทัล"
     found = DateReader(lang_data("th")).find(text, (0, len(text)))
     assert [(d.iso, d.role) for d in found] == [("2022-01-12", "dated")]
+
+
+def test_a_reference_year_dates_nothing():
+    """"มาตั้งแต่ปี 1990" (since 1990) is no year for an undated dateline, nor for the amounts beside it."""
+    from pipeline.analyze import analyze_text
+
+    text = ("เมื่อวันที่ 22 พฤษภาคม นายกรัฐมนตรีจีนระบุว่าจีนจะไม่ตั้งเป้าจีดีพี ซึ่งรัฐบาลจีนกำหนดมาตั้งแต่ปี 1990\n\n"
+            "ในรายงานยังระบุว่า จีนกำหนดงบขาดดุล 3.6% ในปี 2563")
+    record = analyze_text(text, lang="th")
+    assert not any(d.iso.startswith("1990") for d in record.dates)
+    assert all(q.year != 1990 for q in record.quantities)

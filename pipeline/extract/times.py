@@ -76,6 +76,7 @@ class TimeReader:
             ("year", compile_all(data.year_patterns)),
         ]
         self.sessions = compile_all(data.session_year_patterns)
+        self.reference_patterns = compile_all(data.reference_year_patterns)
         self.current = re.compile(alternation(data.current_year_words), flags) if data.current_year_words else None
         self.anaphoric = re.compile(bounded_alternation(data.anaphoric_deadlines), flags) if data.anaphoric_deadlines else None
 
@@ -105,6 +106,12 @@ class TimeReader:
                     out.append(TimeMention(match.span(), "current", None))
         out.sort(key=lambda t: t.span)
         return self._anaphoric(text, start, end, out, taken) if self.anaphoric else out
+
+    def references(self, text: str, start: int = 0, end: Optional[int] = None) -> list[Span]:
+        """Spans of years named as a reference ("since 1990", "比2020年", "compared with 2005"):
+        such a year is not the year the text speaks from."""
+        end = len(text) if end is None else end
+        return [match.span() for pattern in self.reference_patterns for match in pattern.finditer(text, start, end)]
 
     def _anaphoric(self, text: str, start: int, end: int, found: list[TimeMention],
                    taken: DisjointSpans) -> list[TimeMention]:
