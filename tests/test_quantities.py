@@ -124,3 +124,11 @@ def test_a_fraction_is_the_percentage_it_states(lang, text):
 
     [target] = [t for t in analyze_text(text, lang=lang).targets if t.kind == "quantitative"]
     assert (target.value, target.unit, target.year) == (33.33, "percent", 2030)
+
+
+def test_an_ordinal_word_before_a_percentage_is_no_ordinal():
+    """"ครั้งที่ 5" is an ordinal; "เติบโตต่อปีที่ 6.5%" (growth at 6.5% a year) is an amount."""
+    from pipeline.analyze import analyze_text
+
+    assert [(q.value, q.unit) for q in analyze_text("ตั้งเป้าให้ GDP เติบโตต่อปีที่ 6.5%", lang="th").quantities] == [(6.5, "percent")]
+    assert analyze_text("การประชุมครั้งที่ 5 ของแผนพัฒนาฉบับที่ 14", lang="th").quantities == []

@@ -683,7 +683,7 @@ class NumberReader:
         if not (arabic or qualified or bare):
             return None  # "一批", "หนึ่งแถบ": number words count only with a unit after them
         prefixed = prefix is not None and match.end("prefix") == digits.start   # "RMB150", "US$148"
-        if not self._free_standing(text, (digits.start, tail_start), qualified, bare, prefixed):
+        if not self._free_standing(text, (digits.start, tail_start), qualified, bare, prefixed, percent):
             return None
         if self.names_after is not None and self.names_after.match(text, span_end):
             return None  # "五年行动计划", "三年行动": a plan's name
@@ -748,7 +748,8 @@ class NumberReader:
                                      "span": (q.span[0], tail.end() if tail else end)})
             unit, place = sub, factor
 
-    def _free_standing(self, text: str, span: Span, qualified: bool, bare: bool, prefixed: bool = False) -> bool:
+    def _free_standing(self, text: str, span: Span, qualified: bool, bare: bool, prefixed: bool = False,
+                       percent: bool = False) -> bool:
         """A numeral inside a name or a code is no quantity: "PM2.5", "G20", "5G", "COVID-19",
         "第十四", "国发〔2021〕33号", "No. 3", "2023/8/16"."""
         start, end = span
@@ -762,8 +763,8 @@ class NumberReader:
             return False
         if not qualified and end < len(text) and text[end].isascii() and text[end].isalpha():
             return False
-        if self.not_before is not None and self.not_before.search(before):
-            return False
+        if self.not_before is not None and not percent and self.not_before.search(before):
+            return False  # "ครั้งที่ 5", "第十四": an ordinal; but "ต่อปีที่ 6.5%" (at 6.5% a year) is an amount
         label = self.not_after is not None and self.not_after.match(text, end, min(len(text), end + 12))
         if not (qualified or bare) and label:
             return False
