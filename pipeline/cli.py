@@ -174,9 +174,11 @@ def report(
 ) -> None:
     """An analyst's brief to hand on: `report DOC -o brief.html`, `report SUMMARY --canonical NAME
     -o brief.html` or `report A B -o brief.html`; Markdown for an .md output."""
+    from pipeline.config import ui_text
     from pipeline.report.brief import write_report
 
     _refuse_overwriting_an_input(output, first, second)
+    _run(lambda: ui_text(ui))   # an unknown reader language is refused before any reading
     if second is None and canonical is None:
         from pipeline.analyze import analyze_file
 

@@ -262,6 +262,12 @@ class Gazetteer(BaseModel):
         return {e.id: e for e in self.entries}
 
 
+@functools.lru_cache(maxsize=1)
+def gazetteer_by_id() -> dict[str, GazetteerEntry]:
+    """The gazetteer's entries by id, built once (glosses look ids up for every document)."""
+    return gazetteer().by_id()
+
+
 def _load_yaml(path: Path) -> dict:
     if not path.is_file():
         raise ConfigError(f"{path}: configuration file not found")

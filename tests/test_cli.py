@@ -102,3 +102,15 @@ def test_compare_a_b_takes_a_as_the_original():
     comparison = json.loads(result.stdout)
     assert (comparison["canonical"]["lang"], comparison["summary"]["lang"]) == ("zh", "th")
     assert {("omission", "T8"), ("comparator", "T2")} <= {(d["kind"], d["canonical_ref"]) for d in comparison["discrepancies"]}
+
+
+def test_report_refuses_bad_input_in_one_line(tmp_path: Path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    for args, reason in [((str(empty), "-o", str(tmp_path / "b.html")), "empty file"),
+                         ((str(tmp_path / "missing.txt"), "-o", str(tmp_path / "b.html")), "no such file"),
+                         ((str(SEED), "--ui", "fr", "-o", str(tmp_path / "b.html")), "no brief labels for 'fr'")]:
+        result = run("report", *args)
+        assert result.returncode == 2 and reason in result.stderr and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "b.html").exists()

@@ -38,17 +38,16 @@ class CrossReport(BaseModel):
     pairs: list[PairResult]
 
     def totals(self) -> dict[str, Counts]:
-        out: dict[str, Counts] = defaultdict(Counts)
-        for p in self.pairs:
-            for key in (p.split, "all"):
-                out[key].add(p.links)
-        return dict(out)
+        return self._by_split("links")
 
     def metric_keys(self) -> dict[str, Counts]:
+        return self._by_split("metric_keys")
+
+    def _by_split(self, field: str) -> dict[str, Counts]:
         out: dict[str, Counts] = defaultdict(Counts)
         for p in self.pairs:
             for key in (p.split, "all"):
-                out[key].add(p.metric_keys)
+                out[key].add(getattr(p, field))
         return dict(out)
 
 

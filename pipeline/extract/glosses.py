@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.config import gazetteer
+from pipeline.config import gazetteer_by_id
 from pipeline.schema import Gloss
 
 # zh_hant is a script variant of zh, not a reader's language.
@@ -14,7 +14,7 @@ READER_LANGS = ("en", "zh", "th")
 
 
 def gazetteer_glosses(ids: Iterable[str]) -> dict[str, Gloss]:
-    entries = gazetteer().by_id()
+    entries = gazetteer_by_id()
     out: dict[str, Gloss] = {}
     for cid in ids:
         entry = entries.get(cid)
