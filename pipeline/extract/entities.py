@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.config import LangData, gazetteer
+from pipeline.lang.script import simplified
 from pipeline.schema import Entity, Span
 from pipeline.spans import SpanIndex
 
@@ -66,7 +67,7 @@ class GazetteerMatcher:
 
     def match(self, text: str) -> list[tuple[int, int, str, str]]:
         """Leftmost, then longest, non-overlapping names, Latin ones only at word boundaries."""
-        matched = _simplified(text)
+        matched = simplified(text)
         found = []
         for end, name in self.automaton.iter(matched):
             start = end - len(name) + 1
@@ -100,22 +101,6 @@ def _at_word_boundaries(text: str, start: int, end: int, name: str) -> bool:
     if latin(name[-1]) and end < len(text) and latin(text[end]):
         return False
     return True
-
-
-def _simplified(text: str) -> str:
-    """Traditional Chinese to simplified for matching only; falls back to the text itself when
-    the conversion would change its length (offsets must stay valid)."""
-    if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
-        return text
-    converted = _opencc().convert(text)
-    return converted if len(converted) == len(text) else text
-
-
-@functools.lru_cache(maxsize=1)
-def _opencc():
-    import opencc
-
-    return opencc.OpenCC("t2s")
 
 
 def _entity(text: str, start: int, end: int, label: str, canonical_id: Optional[str], source: str) -> Entity:

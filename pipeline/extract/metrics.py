@@ -10,7 +10,7 @@ from typing import Optional
 import ahocorasick
 
 from pipeline.config import metric_lexicon
-from pipeline.extract.entities import _simplified
+from pipeline.lang.script import simplified
 from pipeline.schema import Target
 
 
@@ -45,7 +45,7 @@ class MetricMatcher:
 
 
 def _key(text: str) -> str:
-    return _simplified(text).casefold()
+    return simplified(text).casefold()
 
 
 @functools.lru_cache(maxsize=1)
