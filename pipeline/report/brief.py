@@ -176,6 +176,13 @@ def _value(t: Target | object, comparators: dict[str, str]) -> tuple[str, str]:
     return text, comparators.get(comparator, comparator or "") if comparator else ""
 
 
+def _baseline(t) -> str:
+    """"7.8% (2020)": a target's starting point, in its unit."""
+    if t.baseline is None:
+        return ""
+    return f"{amount(t.baseline.value)}{_unit(t.unit)}" + (f" ({t.baseline.year})" if t.baseline.year else "")
+
+
 def english_gloss(t: Target) -> str:
     """The metric's English label from the metric lexicon and the amount as extracted; no machine
     translation: a metric the lexicon does not know is glossed by its amount alone."""
@@ -203,8 +210,7 @@ def side_from_record(record: Record, side: SideName, heading: str, ui: UiText,
 
     def target_view(t: Target) -> TargetView:
         value, comparator = _value(t, comparators)
-        baseline = f"{amount(t.baseline.value)}{_unit(t.unit)}" + (f" ({t.baseline.year})" if t.baseline.year else "") \
-            if t.baseline else ""
+        baseline = _baseline(t)
         kind = "target" if t.kind == "quantitative" else "goal"
         return TargetView(key=key(kind, t.id), id=t.id, metric=t.metric, metric_id=t.metric_id, value=value,
                           comparator=comparator, year=str(t.year or ""), baseline=baseline,
@@ -265,8 +271,7 @@ def side_from_canonical(record: CanonicalRecord, lang: str, ui: UiText, glosses:
     targets = []
     for t in record.targets:
         value, comparator = _value(t, ui.comparators)
-        baseline = f"{amount(t.baseline.value)}{_unit(t.unit)}" + (f" ({t.baseline.year})" if t.baseline.year else "") \
-            if t.baseline else ""
+        baseline = _baseline(t)
         metric_id = metric_matcher().find(" ".join(t.metric.values()) or " ".join(t.text.values()))
         gloss = _gloss(metric_matcher().labels.get(metric_id) if metric_id else None, t)
         targets.append(TargetView(key=key("target", t.id), id=t.id, metric=pick(t.metric) or None, metric_id=metric_id,
