@@ -61,7 +61,7 @@ def analyze_raw(raw: RawDocument, lang: str = "auto") -> Record:
     text, view, zone = prepared.text, reading.text, prepared.zone
     targets, quantities = readers.targets.extract(reading)
     entities = doc_entities(prepared.processed, data, keep=zone)
-    issuers = readers.issuers.find(view, entities, [b for b in reading.blocks if b.kind not in ("title", "boilerplate")],
+    issuers = readers.issuers.find(view, entities, [b for b in reading.blocks if b.kind not in ("title", "boilerplate", "metadata")],
                                    zone, prepared.title_span)
     title_span = prepared.title_span
     record = Record(

@@ -85,7 +85,7 @@ class RenderTemplates(BaseModel):
 # Pattern groups that capture a year and so must stand as a whole number.
 YEAR_GROUPS = ("year", "start")
 # The language-file fields whose patterns capture years.
-YEAR_PATTERN_FIELDS = ("deadline_patterns", "year_range_patterns", "year_patterns", "baseline_patterns",
+YEAR_PATTERN_FIELDS = ("deadline_patterns", "year_range_patterns", "year_patterns", "baseline_patterns", "current_year_patterns",
                        "reference_year_patterns", "date_patterns", "partial_date_patterns", "dateline_patterns",
                        "lead_date_patterns")
 
@@ -194,6 +194,8 @@ class LangData(BaseModel):
     year_patterns: list[str] = []               # a plain year: "2025年", "in 2025", "ปี 68"
     # a session of the National People's Congress names its year: 十四届全国人大一次会议 is 2023
     session_year_patterns: list[str] = []
+    # the year the text says it speaks from: "今年（2024年）", "this year (2024)"; group `year`
+    current_year_patterns: list[str] = []
     ordinal_words: dict[str, int] = {}          # "second" session: ordinals written as words
     current_year_words: list[str] = []          # 今年, this year, ปีนี้: the document's year
     baseline_patterns: list[str] = []
@@ -298,7 +300,7 @@ def _check_patterns(path: Path, data: LangData) -> None:
     """Compile every regex once at load time so a typo names its file, not a stage."""
     patterns = [*data.deadline_patterns, *data.baseline_patterns, data.bullet_pattern, *data.plan_period_patterns,
                 *data.year_range_patterns, *data.year_patterns, *data.relative_deadline_patterns,
-                *data.session_year_patterns]
+                *data.session_year_patterns, *data.current_year_patterns]
     patterns += [h.pattern for h in data.heading_styles] + [p.pattern for p in data.per_patterns]
     for pattern in patterns:
         try:

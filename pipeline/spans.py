@@ -10,6 +10,11 @@ from typing import Iterable
 Span = tuple[int, int]
 
 
+def overlaps_any(span: Span, spans: Iterable[Span]) -> bool:
+    """`span` shares a character with one of a few `spans` (many: use SpanIndex)."""
+    return any(s < span[1] and span[0] < e for s, e in spans)
+
+
 class SpanIndex:
     """A set of half-open spans, possibly overlapping, queried in O(log n)."""
 

@@ -36,3 +36,11 @@ def test_footer_is_boilerplate_from_its_marker():
     text = f"หัวเรื่อง\n{body}อัพเดทล่าสุด\nติดตามเราบน Facebook\n© 2020-2024\n"
     kinds = [b.kind for b in BlockReader(lang_data("th")).read(text)]
     assert kinds[-3:] == ["boilerplate"] * 3 and "boilerplate" not in kinds[:-3]
+
+
+def test_markdown_front_matter_is_metadata_not_the_lead():
+    text = ("---\ntitle: \"China unveils blueprint\"\ndatePublished: Tue Feb 28 2023\n---\n\n"
+            "**Document lays out growth path**\n\nThe State Council unveiled guidelines on Monday.\n")
+    blocks = BlockReader(lang_data("en")).read(text)
+    assert [b.kind for b in blocks[:4]] == ["metadata"] * 4
+    assert blocks[4].kind == "title" and text[slice(*blocks[4].span)] == "**Document lays out growth path**"

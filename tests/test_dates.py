@@ -15,6 +15,7 @@ from pipeline.extract.dates import DateReader
     ("en", "published on April 12, 2023", "April 12, 2023", "2023-04-12", "published"),
     ("en", "dated 31 March 2023", "31 March 2023", "2023-03-31", "dated"),
     ("en", "It takes effect on 2024-03-01.", "2024-03-01", "2024-03-01", "effective"),
+    ("en", "datePublished: Tue Feb 28 2023 14:44:39 GMT", "Feb 28 2023", "2023-02-28", "published"),
 ])
 def test_dates_and_roles(lang, text, quoted, iso, role):
     found = DateReader(lang_data(lang)).find(text, (0, len(text)))
@@ -61,3 +62,12 @@ def test_a_reference_year_dates_nothing():
     record = analyze_text(text, lang="th")
     assert not any(d.iso.startswith("1990") for d in record.dates)
     assert all(q.year != 1990 for q in record.quantities)
+
+
+def test_these_five_years_are_not_this_year():
+    from pipeline.extract.times import TimeReader
+
+    reader = TimeReader(lang_data("th"))
+    text = "ช่วง 5 ปีนี้ เศรษฐกิจจีนขึ้นสู่ขั้นบันไดใหม่ และปีนี้ตั้งเป้าการเติบโตราวร้อยละ 5"
+    current = [text[t.span[0]:t.span[1]] for t in reader.find(text) if t.kind == "current"]
+    assert current == ["ปีนี้"] and text.index("ปีนี้", 10) == reader.find(text)[-1].span[0]

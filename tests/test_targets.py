@@ -123,3 +123,33 @@ def test_an_increase_is_no_derived_amount_and_a_current_level_is_a_baseline():
     record = analyze_text("The urbanization rate is expected to grow from current 55.3 percent to 60 percent by 2020.", lang="en")
     [target] = [t for t in record.targets if t.kind == "quantitative"]
     assert (target.value, target.baseline.value) == (60, 55.3)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # "this year (2024)" names the year a report speaks from, even with no date on the page
+    ("zh", "省长作报告时表示，今年(2024年)发展面临的有利条件强于不利因素。\n"
+           "今年经济社会发展的主要预期目标是：地区生产总值增长5%；城镇新增就业人数110万人以上。",
+     [(5, 2024), (1100000, 2024)]),
+    # a time named in the sentences just before frames a sentence that names none
+    ("zh", "就各界关注的今年发展目标，政府工作报告给出答案：经济增长5%左右。4%左右的赤字率将为经济注入动能。\n\n"
+           "“十五五”规划纲要草案提出20项主要指标。",
+     [(5, 2026), (4, 2026)]),
+])
+def test_a_sentence_takes_the_year_its_paragraph_names(lang, text, expected):
+    from pipeline.analyze import analyze_text
+
+    text = "中评社香港2026年3月6日电 " + text if "今年发展目标" in text else text
+    targets = [t for t in analyze_text(text, lang=lang).targets if t.kind == "quantitative"]
+    assert [(t.value, t.year) for t in targets][:len(expected)] == expected
+
+
+def test_every_change_in_a_clause_gets_its_own_starting_point():
+    from pipeline.analyze import analyze_text
+
+    text = ("ในปี 2025 ทางรถไฟทั่วประเทศจะมีความยาวรวม 165,000 กิโลเมตร เพิ่มจาก 146,000 กิโลเมตร ในปี 2020 "
+            "รถไฟใต้ดินตั้งเป้าไว้ที่ 10,000 กิโลเมตร เพิ่มจาก 6,600 กิโลเมตร ขณะที่ทางด่วนจะเพิ่มขึ้นจาก 161,000 เป็น 190,000 กิโลเมตร")
+    record = analyze_text(text, lang="th")
+    baselines = {q.value: q.role for q in record.quantities}
+    assert baselines[146000] == baselines[6600] == baselines[161000] == "baseline"
+    years = {t.value: t.year for t in record.targets if t.kind == "quantitative"}
+    assert years.get(165000) == years.get(190000) == 2025

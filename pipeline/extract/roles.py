@@ -24,17 +24,18 @@ from pipeline.errors import ResourceMissing
 from pipeline.extract.quantities import Mention
 from pipeline.extract.times import TimeMention
 from pipeline.schema import Span
+from pipeline.spans import overlaps_any
 
 Role = Literal["target", "baseline", "statistic", "forecast"]
 YearSource = Literal["clause_deadline", "sentence_deadline", "heading_scope", "scope", "clause_year", "sentence_year", "current",
-                     "heading", "frame", "document"]
+                     "paragraph_deadline", "paragraph_year", "heading", "frame", "document"]
 MODEL_PATH = PROJECT_ROOT / "models" / "quantity_roles.json"
 CUE_KINDS = ("target", "future", "past", "forecast", "derived", "source", "other")
 # The sentence the embedding reads is cut at this many characters (a long sentence is a list).
 EMBEDDED_CHARS = 300
 FEATURES = [
     "year_clause_deadline", "year_sentence_deadline", "year_heading_scope", "year_scope", "year_heading", "year_clause_plain",
-    "year_sentence_plain", "year_frame", "year_current", "year_document", "year_none", "year_future", "year_past",
+    "year_sentence_plain", "year_paragraph_deadline", "year_paragraph_plain", "year_frame", "year_current", "year_document", "year_none", "year_future", "year_past",
     "past_year_in_clause", "cue_target", "cue_future", "cue_past", "cue_forecast", "cue_derived",
     "cue_source", "cue_other", "cue_target_sentence", "cue_future_sentence", "cue_past_sentence", "cue_forecast_sentence",
     "cue_other_sentence",
@@ -50,6 +51,7 @@ class QuantityContext:
     mention: Mention
     clause: Span
     sentence: Span
+    paragraph: Span                     # the block (paragraph, list item) the amount is in
     year: Optional[int] = None
     year_source: Optional[YearSource] = None
     baseline_of: Optional[int] = None          # index of the mention this one is the starting point of
@@ -94,7 +96,8 @@ def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[in
                "heading_scope": "year_heading_scope", "scope": "year_scope", "heading": "year_heading",
                "clause_year": "year_clause_plain",
                "sentence_year": "year_sentence_plain", "frame": "year_frame",
-               "current": "year_current", "document": "year_document"}[ctx.year_source]
+               "current": "year_current", "paragraph_deadline": "year_paragraph_deadline",
+               "paragraph_year": "year_paragraph_plain", "document": "year_document"}[ctx.year_source]
         f[key] = 1.0
     if ctx.year is not None and doc_year is not None:
         f["year_future"] = float(ctx.year >= doc_year)
@@ -104,7 +107,7 @@ def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[in
         f["past_year_in_clause"] = float(any(
             t.kind == "year" and t.year is not None and t.year < reference and ctx.clause[0] <= t.span[0] < ctx.clause[1]
             and not (ctx.baseline and ctx.baseline[1] == t.year)
-            and not any(s <= t.span[0] < e for s, e in ctx.reference_years)
+            and not overlaps_any(t.span, ctx.reference_years)
             for t in times))
     for kind in ("target", "future", "past", "forecast", "derived", "source", "other"):
         f[f"cue_{kind}"] = float(min(cues.count(kind, text, ctx.clause, skip), 2))
@@ -129,7 +132,7 @@ def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[in
     f["first_in_clause"] = float(first_in_clause)
     f["lead_paragraph"] = float(ctx.lead_paragraph)
     f["before_deadlines"] = float(first_deadline is not None and ctx.year is not None and ctx.year < first_deadline
-                                  and ctx.year_source in ("clause_year", "sentence_year"))
+                                  and ctx.year_source in ("clause_year", "sentence_year", "paragraph_year"))
     f["conversion"] = float(ctx.conversion)
     f["derived_before"] = float(ctx.derived_before)
     f["rule_target"] = rule_score(f)   # the hand-written decision, as evidence the model weighs

@@ -46,7 +46,7 @@ class TimeMention:
     kind: TimeKind
     year: Optional[int]           # None: the current year, an unnumbered plan, or a relative deadline
     offset: int = 0               # a relative deadline's years from the document's year ("ภายใน 5 ปี")
-    session: bool = False         # the year of a congress session the text names: the year it speaks from
+    session: bool = False         # the year the text speaks from: a congress session, "今年（2024年）"
 
     @property
     def is_deadline(self) -> bool:
@@ -75,7 +75,8 @@ class TimeReader:
             ("range", compile_all(data.year_range_patterns)),
             ("year", compile_all(data.year_patterns)),
         ]
-        self.sessions = compile_all(data.session_year_patterns)
+        # the year a text speaks from: a congress session it names, "今年（2024年）"
+        self.sessions = compile_all([*data.current_year_patterns, *data.session_year_patterns])
         self.reference_patterns = compile_all(data.reference_year_patterns)
         self.current = re.compile(alternation(data.current_year_words), flags) if data.current_year_words else None
         self.anaphoric = re.compile(bounded_alternation(data.anaphoric_deadlines), flags) if data.anaphoric_deadlines else None
@@ -84,7 +85,8 @@ class TimeReader:
         end = len(text) if end is None else end
         out: list[TimeMention] = []
         taken = DisjointSpans()
-        for kind, patterns in [*self.tables, ("session", self.sessions)]:
+        # "今年（2024年）" first: its year is the text's own, not a plain year
+        for kind, patterns in [("session", self.sessions), *self.tables]:
             for pattern in patterns:
                 for match in pattern.finditer(text, start, end):
                     if taken.overlaps(match.span()):
@@ -102,10 +104,15 @@ class TimeReader:
                         out.append(TimeMention(match.span(), kind, year, offset))
         if self.current is not None:
             for match in self.current.finditer(text, start, end):
-                if not taken.overlaps(match.span()):
+                if not taken.overlaps(match.span()) and not self._after_a_count(text, match.start()):
                     out.append(TimeMention(match.span(), "current", None))
         out.sort(key=lambda t: t.span)
         return self._anaphoric(text, start, end, out, taken) if self.anaphoric else out
+
+    def _after_a_count(self, text: str, position: int) -> bool:
+        """"ช่วง 5 ปีนี้" is "these five years", not this year: a current-year word right after a number."""
+        before = text[max(0, position - 2):position].rstrip()
+        return bool(before) and (before[-1].isdigit() or before[-1] in self.data.digits)
 
     def references(self, text: str, start: int = 0, end: Optional[int] = None) -> list[Span]:
         """Spans of years named as a reference ("since 1990", "比2020年", "compared with 2005"):

@@ -14,6 +14,9 @@ from collections import Counter
 from pipeline.schema import ParagraphLang, Span
 
 PARAGRAPH = re.compile(r"[^\n]+")
+# A run of this many URL or base64 characters with no space ("data:image/png;base64,iVBOR…", a long
+# link) is no word of any language: left out, it cannot make a Chinese page read as English.
+OPAQUE_RUN = re.compile(r"[A-Za-z0-9+/=_%.:;,?&#~-]{40,}")
 # Below this many letters a paragraph says too little to be classified on its own.
 MIN_LETTERS = 2
 CODES = {"THAI": "th", "CHINESE": "zh", "ENGLISH": "en", "JAPANESE": "ja", "KOREAN": "ko", "VIETNAMESE": "vi"}
@@ -32,7 +35,7 @@ def detect_paragraphs(text: str) -> list[ParagraphLang]:
     detector = _detector()
     out: list[ParagraphLang] = []
     for match in PARAGRAPH.finditer(text):
-        chunk = match.group()
+        chunk = OPAQUE_RUN.sub(" ", match.group())
         if sum(ch.isalpha() for ch in chunk) < MIN_LETTERS:
             continue
         values = detector.compute_language_confidence_values(chunk)
@@ -43,12 +46,12 @@ def detect_paragraphs(text: str) -> list[ParagraphLang]:
     return out
 
 
-def document_language(paragraphs: list[ParagraphLang]) -> str:
+def document_language(paragraphs: list[ParagraphLang], text: str) -> str:
     """The language that covers most characters among the paragraphs (possibly one the pipeline
     does not read: the caller refuses it)."""
     weight: Counter[str] = Counter()
     for p in paragraphs:
-        weight[p.lang] += p.span[1] - p.span[0]
+        weight[p.lang] += len(OPAQUE_RUN.sub("", text[p.span[0]:p.span[1]]))
     return max((n, lang) for lang, n in weight.items())[1] if weight else "en"
 
 
@@ -58,7 +61,7 @@ def language_name(code: str) -> str:
 
 def detect_languages(text: str) -> tuple[str, list[ParagraphLang]]:
     paragraphs = detect_paragraphs(text)
-    return document_language(paragraphs), paragraphs
+    return document_language(paragraphs, text), paragraphs
 
 
 def span_lang(paragraphs: list[ParagraphLang], span: Span, default: str) -> str:

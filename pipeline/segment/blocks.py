@@ -14,7 +14,7 @@ from pipeline.config import LangData, alternation
 from pipeline.extract.numbers import ad_year, parse_ordinal
 from pipeline.schema import Frozen, Span
 
-BlockKind = Literal["title", "heading", "numbered", "bullet", "deadline", "paragraph", "boilerplate"]
+BlockKind = Literal["title", "heading", "numbered", "bullet", "deadline", "paragraph", "boilerplate", "metadata"]
 
 LINE = re.compile(r"[^\n]+")
 # A title is a short first line; longer first lines are ordinary paragraphs.
@@ -27,6 +27,9 @@ MAX_CHAPTER_CHARS = 160
 MAX_DEADLINE_HEADING_EXTRA = 6
 # Footers sit at the end: a footer marker only opens the boilerplate in the second half.
 BOILERPLATE_MIN_POSITION = 0.5
+# Markdown front matter (Jekyll, Hugo, Hashnode): "---" lines fencing "key: value" lines at the top.
+FRONT_MATTER_FENCE = "---"
+MAX_FRONT_MATTER_LINES = 40
 
 
 class Block(Frozen):
@@ -52,6 +55,17 @@ def _lines(text: str) -> list[Span]:
     return spans
 
 
+def _front_matter_lines(text: str, spans: list[Span]) -> int:
+    """How many lines of Markdown front matter open the text, fences included (0 if none): the
+    page's metadata, not its lead, title or body."""
+    if not spans or text[spans[0][0]:spans[0][1]] != FRONT_MATTER_FENCE:
+        return 0
+    for i, (start, end) in enumerate(spans[1:MAX_FRONT_MATTER_LINES + 1], start=1):
+        if text[start:end] == FRONT_MATTER_FENCE:
+            return i + 1
+    return 0
+
+
 class BlockReader:
     """Classifies lines with one language's heading styles and markers."""
 
@@ -66,11 +80,14 @@ class BlockReader:
 
     def read(self, text: str) -> list[Block]:
         spans = _lines(text)
+        head = _front_matter_lines(text, spans)
+        metadata = [Block(kind="metadata", span=span, body_span=span) for span in spans[:head]]
+        spans = spans[head:]
         footer_from = self._footer_start(text, spans)
         # A title is a first line that more text follows and that ends no sentence.
         titled = len(spans) > 1 and not text[spans[0][0]:spans[0][1]].endswith(self.terminators)
         blocks = [self._classify(text, span, i == 0 and titled, i >= footer_from) for i, span in enumerate(spans)]
-        return self._promote_headings(text, blocks)
+        return metadata + self._promote_headings(text, blocks)
 
     def _footer_start(self, text: str, spans: list[Span]) -> int:
         if self.footer is None:
