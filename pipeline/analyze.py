@@ -13,6 +13,7 @@ import functools
 import hashlib
 import logging
 import re
+from collections import Counter
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Optional
@@ -146,9 +147,10 @@ def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
     title_span = title_block.span if title_block else None
     # A reference year ("比2020年", "since 1991") is no amount, and no year an amount belongs to.
     times = [t for t in times if not (t.kind == "year" and references.overlaps(t.span))]
+    doc_year, title_year, frame_year = _document_year(dates, times), _title_year(times, title_span), _frame_year(times, blocks)
     reading = Reading(text=view, blocks=blocks, structure=structure, segments=segments, times=times,
-                      mentions=mentions, doc_year=_document_year(dates, times), title_year=_title_year(times, title_span),
-                      frame_year=_frame_year(times, blocks))
+                      mentions=mentions, doc_year=doc_year, title_year=title_year, frame_year=frame_year,
+                      horizon_year=_horizon_year(times, doc_year, title_year or frame_year))
     return Prepared(lang=lang, data=data, readers=readers, norm=norm, text=text, paragraphs=paragraphs, zone=zone,
                     processed=processed, dates=dates, reading=reading, title_span=title_span)
 
@@ -201,6 +203,14 @@ def _frame_year(times, blocks) -> Optional[int]:
         if years:
             return max(years)
     return None
+
+
+def _horizon_year(times, doc_year: Optional[int], frame_year: Optional[int]) -> Optional[int]:
+    """The deadline the document sets most often ("by 2025" three times, "in 2030" once: 2025),
+    not before the year it speaks from: where a target names no year, most likely its year."""
+    years = Counter(y for t in times if t.is_deadline and (y := t.resolved(doc_year, frame_year)) is not None
+                    and (doc_year is None or y >= doc_year))
+    return max(years, key=lambda y: (years[y], -y)) if years else None
 
 
 # What a title's years say about the deadline of its targets, strongest first: a plan period

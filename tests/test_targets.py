@@ -153,3 +153,13 @@ def test_every_change_in_a_clause_gets_its_own_starting_point():
     assert baselines[146000] == baselines[6600] == baselines[161000] == "baseline"
     years = {t.value: t.year for t in record.targets if t.kind == "quantitative"}
     assert years.get(165000) == years.get(190000) == 2025
+
+
+def test_a_target_that_names_no_year_takes_the_deadline_the_document_sets():
+    from pipeline.analyze import analyze_text
+
+    text = ("BEIJING, Jan. 18, 2022 -- High-speed railways will stretch to 50,000 kilometres by 2025, and the country "
+            "will have 165,000 kilometres of railways by 2025.\n\n"
+            "The transportation system will also be greener. Cities will see 72 percent of buses running on new energy.")
+    years = {t.value: t.year for t in analyze_text(text, lang="en").targets if t.kind == "quantitative"}
+    assert years == {50000: 2025, 165000: 2025, 72: 2025}

@@ -28,14 +28,14 @@ from pipeline.spans import overlaps_any
 
 Role = Literal["target", "baseline", "statistic", "forecast"]
 YearSource = Literal["clause_deadline", "sentence_deadline", "heading_scope", "scope", "clause_year", "sentence_year", "current",
-                     "paragraph_deadline", "paragraph_year", "heading", "frame", "document"]
+                     "paragraph_deadline", "paragraph_year", "heading", "frame", "horizon", "document"]
 MODEL_PATH = PROJECT_ROOT / "models" / "quantity_roles.json"
 CUE_KINDS = ("target", "future", "past", "forecast", "derived", "source", "other")
 # The sentence the embedding reads is cut at this many characters (a long sentence is a list).
 EMBEDDED_CHARS = 300
 FEATURES = [
     "year_clause_deadline", "year_sentence_deadline", "year_heading_scope", "year_scope", "year_heading", "year_clause_plain",
-    "year_sentence_plain", "year_paragraph_deadline", "year_paragraph_plain", "year_frame", "year_current", "year_document", "year_none", "year_future", "year_past",
+    "year_sentence_plain", "year_paragraph_deadline", "year_paragraph_plain", "year_frame", "year_horizon", "year_current", "year_document", "year_none", "year_future", "year_past",
     "past_year_in_clause", "cue_target", "cue_future", "cue_past", "cue_forecast", "cue_derived",
     "cue_source", "cue_other", "cue_target_sentence", "cue_future_sentence", "cue_past_sentence", "cue_forecast_sentence",
     "cue_other_sentence",
@@ -97,7 +97,7 @@ def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[in
                "clause_year": "year_clause_plain",
                "sentence_year": "year_sentence_plain", "frame": "year_frame",
                "current": "year_current", "paragraph_deadline": "year_paragraph_deadline",
-               "paragraph_year": "year_paragraph_plain", "document": "year_document"}[ctx.year_source]
+               "paragraph_year": "year_paragraph_plain", "horizon": "year_horizon", "document": "year_document"}[ctx.year_source]
         f[key] = 1.0
     if ctx.year is not None and doc_year is not None:
         f["year_future"] = float(ctx.year >= doc_year)

@@ -74,6 +74,7 @@ class Reading:
     doc_year: Optional[int]
     title_year: Optional[int]
     frame_year: Optional[int] = None   # a plan period or span of years the opening names
+    horizon_year: Optional[int] = None # the deadline the document sets most often
 
 
 class TargetExtractor:
@@ -304,6 +305,9 @@ class TargetExtractor:
             return
         if reading.frame_year is not None:
             ctx.year, ctx.year_source = reading.frame_year, "frame"
+            return
+        if reading.horizon_year is not None:
+            ctx.year, ctx.year_source = reading.horizon_year, "horizon"
             return
         if reading.doc_year is not None:
             ctx.year, ctx.year_source = reading.doc_year, "document"
