@@ -163,3 +163,13 @@ def test_a_target_that_names_no_year_takes_the_deadline_the_document_sets():
             "The transportation system will also be greener. Cities will see 72 percent of buses running on new energy.")
     years = {t.value: t.year for t in analyze_text(text, lang="en").targets if t.kind == "quantitative"}
     assert years == {50000: 2025, 165000: 2025, 72: 2025}
+
+
+def test_a_restated_target_is_one_target_given_by_its_fuller_statement():
+    from pipeline.analyze import analyze_text
+
+    text = ("省长作报告时表示，今年（2024年）预期地区生产总值增长5%。\n"
+            "今年主要预期目标是：地区生产总值增长5%；固定资产投资增长4%；城镇新增就业人数110万人以上。")
+    targets = [t for t in analyze_text(text, lang="zh").targets if t.kind == "quantitative"]
+    assert [(t.value, t.year) for t in targets] == [(5, 2024), (4, 2024), (1100000, 2024)]
+    assert targets[0].span[0] > text.index("\n") and [t.id for t in targets] == ["T1", "T2", "T3"]

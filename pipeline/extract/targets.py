@@ -149,45 +149,62 @@ class TargetExtractor:
         contexts = self._contexts(reading, items)
         model = current_role_model()
         embeddings = sentence_embeddings(model, [embedded_text(text, c) for c in contexts], self.data.lang)
-        targets: list[Target] = []
-        quantities: list[QuantityMention] = []
-        # Targets so far with their metric's words, by what a restatement must share with them.
-        stated: dict[tuple, list[tuple[QuantityContext, str]]] = {}
         in_clause: dict[Span, list[QuantityContext]] = {}
+        in_paragraph: dict[Span, int] = {}
         for ctx in contexts:
             in_clause.setdefault(ctx.clause, []).append(ctx)
+            in_paragraph[ctx.paragraph] = in_paragraph.get(ctx.paragraph, 0) + 1
+        decisions = [decide(ctx.features, model, embeddings[i] if embeddings is not None else None)
+                     for i, ctx in enumerate(contexts)]
+        pers = [self.quantities.per(text, ctx.clause) for ctx in contexts]
+        drafts: dict[int, Target] = {}
+        # Targets so far with their metric's words, by what a restatement must share with them.
+        stated: dict[tuple, list[tuple[int, str]]] = {}
         for i, ctx in enumerate(contexts):
-            is_target, score = decide(ctx.features, model, embeddings[i] if embeddings is not None else None)
-            if is_target and self._restates(text, ctx, stated):
-                is_target = False   # a target stated again later in the text is one target
-            role = "target" if is_target else non_target_role(ctx.features)
-            m = ctx.mention
-            per = self.quantities.per(text, ctx.clause)
-            quantities.append(QuantityMention(
-                text=text[m.span[0]:m.span[1]], span=m.span, value=normalize_value(m.value),
-                value_max=normalize_value(m.value_max) if m.value_max is not None else None,
-                unit=m.unit or DEFAULT_UNIT, per=per, comparator=m.comparator, year=ctx.year, role=role,
-                score=round(score, 4)))
-            if is_target:
-                target = self._target(text, ctx, per, len(targets) + 1, in_clause[ctx.clause], reading.times)
-                targets.append(target)
-                stated.setdefault(_restatement_key(ctx), []).append((ctx, target.metric or ""))
+            if not decisions[i][0]:
+                continue
+            draft = self._target(text, ctx, pers[i], 0, in_clause[ctx.clause], reading.times)
+            earlier = self._restates(text, ctx, contexts, stated)
+            if earlier is None:
+                drafts[i] = draft
+                stated.setdefault(_restatement_key(ctx), []).append((i, draft.metric or ""))
+            elif in_paragraph[ctx.paragraph] > in_paragraph[contexts[earlier].paragraph]:
+                # a target stated again is one target, given by its fuller statement: the list of
+                # targets rather than the lead's "预期地区生产总值增长5%"
+                del drafts[earlier]
+                drafts[i] = draft
+                key = _restatement_key(ctx)
+                stated[key] = [(i if j == earlier else j, metric) for j, metric in stated[key]]
+        quantities = [self._quantity(text, ctx, pers[i], decisions[i][1], "target" if i in drafts else None)
+                      for i, ctx in enumerate(contexts)]
+        targets = [t.model_copy(update={"id": f"T{n}"}) for n, t in enumerate((drafts[i] for i in sorted(drafts)), start=1)]
         goals = self._goals(text, items, targets, contexts)
         ordered = sorted(targets + goals, key=lambda t: (t.span[0], t.kind != "qualitative"))
         return ordered, quantities
 
     @staticmethod
-    def _restates(text: str, ctx: QuantityContext, stated: dict[tuple, list[tuple[QuantityContext, str]]]) -> bool:
-        """The same amount, comparator and year as a target of an earlier sentence, about much the
-        same metric: "城镇调查失业率5.5%左右" listed, then explained."""
+    def _quantity(text: str, ctx: QuantityContext, per, score: float, role: Optional[str]) -> QuantityMention:
+        m = ctx.mention
+        return QuantityMention(
+            text=text[m.span[0]:m.span[1]], span=m.span, value=normalize_value(m.value),
+            value_max=normalize_value(m.value_max) if m.value_max is not None else None,
+            unit=m.unit or DEFAULT_UNIT, per=per, comparator=m.comparator, year=ctx.year,
+            role=role or non_target_role(ctx.features), score=round(score, 4))
+
+    @staticmethod
+    def _restates(text: str, ctx: QuantityContext, contexts: list[QuantityContext],
+                  stated: dict[tuple, list[tuple[int, str]]]) -> Optional[int]:
+        """The earlier target (its index) this one states again: the same amount, comparator and
+        year in another sentence, about much the same metric ("城镇调查失业率5.5%左右" listed, then
+        explained)."""
         m = ctx.mention
         lead = text[max(ctx.clause[0], m.span[0] - RESTATEMENT_WINDOW):m.span[0]]
         for earlier, metric in stated.get(_restatement_key(ctx), []):
-            if earlier.sentence == ctx.sentence:
+            if contexts[earlier].sentence == ctx.sentence:
                 continue
             if _shared_characters(metric, lead) >= RESTATEMENT_OVERLAP:
-                return True
-        return False
+                return earlier
+        return None
 
     def _goals(self, text: str, items: list[Item], targets: list[Target], contexts: list[QuantityContext]) -> list[Target]:
         with_amount = SpanIndex(c.mention.span for c in contexts)
