@@ -231,6 +231,7 @@ class LangData(BaseModel):
     issuer_markers: list[str] = []              # a body right after one issued it: by, according to, 由, โดย
     issuer_joiners: list[str] = []              # between co-issuers: 、, "and", และ
     office_titles: list[str] = []               # after a place, its government's head: 省长, Governor
+    local_qualifiers: list[str] = []            # before a document's name, a local one's: 省, provincial
     boilerplate_markers: list[str] = []
     gloss_brackets: list[str] = []
     ner: Optional[NerConfig] = None
@@ -253,6 +254,8 @@ class GazetteerEntry(BaseModel):
     names: dict[str, list[str]]      # by language: th, zh (simplified), zh_hant, en
     parent: Optional[str] = None     # the enclosing body or place
     acts_for: Optional[str] = None   # OFFICE only: the id of the body the office holder speaks for
+    # the documents it issues by name, by language: "the government work report" is the State Council's
+    documents: dict[str, list[str]] = {}
     source: Optional[str] = None     # where the names were checked
 
 

@@ -76,6 +76,12 @@ def test_issuers_are_the_bodies_that_issue_or_announce(lang, text, ids):
     # a work report, delivered on behalf of the State Council
     ("en", "REPORT ON THE WORK OF THE GOVERNMENT\n\nFellow Deputies,\n\nOn behalf of the State Council, I will now report "
            "to you on the work of the government.", ["cn.gov.state_council"]),
+    # the government work report is the State Council's by its name, unless a place or a local word qualifies it
+    ("en", "Highlights of Premier Wen's government work report\n\nThe following are the highlights of the report.",
+     ["cn.gov.state_council"]),
+    ("en", "Guangdong sets its 2025 targets\n\nGDP will grow 5 percent, said Wang as he delivered a government work report.", []),
+    ("th", "รายงานการทำงานของรัฐบาลจีนปี 2020\n\nนายหลี่ เค่อเฉียง นายกรัฐมนตรีจีน แถลงต่อที่ประชุม", ["cn.gov.state_council"]),
+    ("zh", "山东2016年政府工作报告\n\n省长郭树清同志作山东省人民政府工作报告，今年预期目标：地区生产总值增长7.5%。", ["cn.sd.gov"]),
 ])
 def test_places_heads_and_titles_as_issuers(lang, text, ids):
     from pipeline.analyze import analyze_text

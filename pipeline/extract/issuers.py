@@ -46,6 +46,9 @@ SIGNATURE_CHARS = 400
 # Who can issue: a body, or an office holder speaking for one (the Premier for the State Council).
 # News outlets (MEDIA) report plans and never issue them.
 ISSUING_TYPES = ("ORG", "OFFICE")
+# How far before a document's name a place or a local word makes it a local document
+# ("山东省人民政府工作报告", "delivered a government work report").
+LOCAL_WINDOW = 12
 # A block wholly in brackets is a photo caption ("(แฟ้มภาพซินหัว : … 16 พ.ค. 2023)"), not the lead.
 CAPTION = re.compile(r"\s*[(（][^\n]*[)）]\s*")
 
@@ -63,6 +66,10 @@ class IssuerReader:
         # A place's government, by the gazetteer's id scheme: cn.zj -> cn.zj.gov.
         ids = {e.id for e in gazetteer().entries}
         self.government = {e.id: f"{e.id}.gov" for e in gazetteer().entries if e.type == "GPE" and f"{e.id}.gov" in ids}
+        # Documents a body issues by name: "the government work report" is the State Council's.
+        self.documents = {name.lower(): e.id for e in gazetteer().entries for names in e.documents.values() for name in names}
+        self.document_names = re.compile(bounded_alternation(list(self.documents)), re.IGNORECASE) if self.documents else None
+        self.local = re.compile(bounded_alternation(data.local_qualifiers), flags) if data.local_qualifiers else None
 
     def find(self, text: str, entities: Iterable[Entity], blocks: list[Block], zone: Span,
              title: Optional[Span]) -> list[Entity]:
@@ -75,11 +82,13 @@ class IssuerReader:
         bodies = _Bodies([e for e in entities + governments
                           if e.type in ISSUING_TYPES and e.source != "gloss"
                           and zone[0] <= e.span[0] < zone[1] and not (e.canonical_id is None and _bracketed(text, e.span))])
-        if not bodies.all:
+        if not bodies.all and self.document_names is None:
             return []
         found: list[Entity] = []
-        for span in self._opening(text, blocks, zone, title):
+        opening = self._opening(text, blocks, zone, title)
+        for span in opening:
             found += self._subjects(text, bodies, span) + self._agents(text, bodies, span)
+        found += self._named_documents(text, opening[:2] if title else opening[:1], entities)
         # A place alone on a line is a list of links or an address, never a signature.
         found += [e for e in self._signature(text, bodies, zone) if e.span not in places]
         return _unique(sorted((self._speaking_for(e) for e in found), key=lambda e: e.span))
@@ -97,6 +106,25 @@ class IssuerReader:
             end = title.end() if title else e.span[1]
             out.append(e.model_copy(update={"span": (e.span[0], end), "text": text[e.span[0]:end], "type": "ORG",
                                             "canonical_id": government}))
+        return out
+
+    def _named_documents(self, text: str, spans: list[Span], entities: list[Entity]) -> list[Entity]:
+        """A document named in the title or the lead that only one body issues ("Highlights of
+        Premier Wen's government work report") is that body's, unless a place or a local word
+        stands right before it ("省政府工作报告", "Xinjiang's government work report")."""
+        if self.document_names is None:
+            return []
+        places = [e.span for e in entities if e.type == "GPE"]
+        out = []
+        for span in spans:
+            for match in self.document_names.finditer(text, *span):
+                window = (max(span[0], match.start() - LOCAL_WINDOW), match.start())
+                if any(window[0] <= s < window[1] + 1 for s, _ in places):
+                    continue
+                if self.local is not None and self.local.search(text, *window):
+                    continue
+                out.append(Entity(text=match.group(), span=match.span(), type="ORG", source="gazetteer",
+                                  canonical_id=self.documents[match.group().lower()]))
         return out
 
     def _speaking_for(self, e: Entity) -> Entity:
