@@ -14,6 +14,8 @@ import pytest
 
 from conftest import CORPUS, FIXTURES
 
+pytestmark = pytest.mark.slow   # batches over documents, a Dask cluster, killed workers
+
 SMALL = {"zh", "en"}  # the short documents keep the 200-document test quick
 
 

@@ -10,6 +10,8 @@ import pytest
 
 from conftest import CORPUS
 
+pytestmark = pytest.mark.slow   # each test runs the CLI in a fresh process
+
 SEED = CORPUS / "documents" / "western-science-city.th.txt"
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow   # the whole corpus through the pipeline
+
 BASELINE = json.loads((Path(__file__).resolve().parent / "data" / "eval_baseline.json").read_text())
 
 

@@ -16,6 +16,8 @@ from pipeline.report.brief import build_brief, write_report
 from pipeline.report.html import render_html
 from pipeline.report.markdown import render_markdown
 
+pytestmark = pytest.mark.slow   # a headless browser renders the brief
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Flags that keep a headless Chromium from reaching for Google's services on a closed network.
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -8,6 +8,8 @@ import pytest
 
 from test_cli import run
 
+pytestmark = pytest.mark.slow   # each case runs the CLI in a fresh process
+
 # Rich markup, a terminal hyperlink escape, an ANSI colour and a bidi override inside document text:
 # in the title, in a target's own text, and in prose.
 TITLE = "[/b]国务院关于[link=https://evil.example]充电设施[/link]建设的通知"

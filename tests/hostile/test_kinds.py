@@ -8,6 +8,8 @@ import pytest
 
 from test_cli import run
 
+pytestmark = pytest.mark.slow   # each case runs the CLI in a fresh process
+
 PLAN_ZH = "国务院印发方案。到2025年，全国充电桩数量达到500万个以上。"
 PLAN_TH = "คณะรัฐมนตรีจีนประกาศแผน ภายในปี 2568 จะมีสถานีชาร์จไม่น้อยกว่า 5,000 แห่ง"
 PLAN_EN = "By 2025, China will have 5 million charging stations, the State Council said."

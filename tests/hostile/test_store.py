@@ -9,6 +9,8 @@ import pytest
 
 from pipeline.store.batch import run_batch
 
+pytestmark = pytest.mark.slow   # batches run in fresh processes
+
 TEXT = "国务院印发方案。到2025年，全国充电桩数量达到{n}万个以上，新能源汽车销量占比达到20%。\n"
 
 
