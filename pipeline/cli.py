@@ -17,17 +17,15 @@ from typing import Optional
 import typer
 
 from pipeline import __version__
+from pipeline.config import SUPPORTED_LANGS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Grounded extraction from Chinese policy documents and their th/zh/en summaries.")
 log = logging.getLogger("pipeline")
 
 
-class Lang(str, Enum):
-    auto = "auto"
-    th = "th"
-    zh = "zh"
-    en = "en"
+# The --lang choices: auto, and every language with a file in configs/lang/.
+Lang = Enum("Lang", {"auto": "auto", **{lang: lang for lang in SUPPORTED_LANGS}}, type=str)
 
 
 class Format(str, Enum):

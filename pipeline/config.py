@@ -21,7 +21,14 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 # configs/ and corpora/ sit beside the package in the project; POLICY_PIPELINE_HOME overrides.
 PROJECT_ROOT = Path(os.environ.get("POLICY_PIPELINE_HOME", PACKAGE_ROOT.parent))
 CONFIG_DIR = PROJECT_ROOT / "configs"
-SUPPORTED_LANGS = ("th", "zh", "en")
+
+
+def supported_langs() -> tuple[str, ...]:
+    """The languages the pipeline reads: one language file each in configs/lang/ (no list in code)."""
+    return tuple(sorted(path.stem for path in (CONFIG_DIR / "lang").glob("*.yaml")))
+
+
+SUPPORTED_LANGS = supported_langs()
 
 
 class HeadingStyle(BaseModel):
@@ -136,6 +143,7 @@ class LangData(BaseModel):
 
     lang: str
     segmenter: str
+    lingua: str                      # the language's name in lingua's Language enum: THAI, CHINESE, ENGLISH
     case_insensitive: bool = False   # Latin-script languages: "Percent" and "percent" are one word
     reading_transform: Optional[str] = None  # an OpenCC conversion the extractors read through (zh: t2s)
     digits: str = ""

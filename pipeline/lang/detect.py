@@ -1,8 +1,9 @@
 """Language of the document and of each paragraph, with lingua restricted to a few languages.
 
-Besides th, zh and en, the languages a user may plausibly feed by mistake are candidates —
-Japanese (not to be forced into Chinese), Korean and Vietnamese — so that such a text is refused
-with its language named instead of being read as English.
+The candidates are the languages of configs/lang/ (each file names its lingua language) and
+those a user may plausibly feed by mistake (configs/pipeline/default.yaml: Japanese, not to be
+forced into Chinese, Korean, Vietnamese), so that such a text is refused with its language named
+instead of being read as English.
 """
 
 from __future__ import annotations
@@ -19,15 +20,23 @@ PARAGRAPH = re.compile(r"[^\n]+")
 OPAQUE_RUN = re.compile(r"[A-Za-z0-9+/=_%.:;,?&#~-]{40,}")
 # Below this many letters a paragraph says too little to be classified on its own.
 MIN_LETTERS = 2
-CODES = {"THAI": "th", "CHINESE": "zh", "ENGLISH": "en", "JAPANESE": "ja", "KOREAN": "ko", "VIETNAMESE": "vi"}
-NAMES = {"ja": "Japanese", "ko": "Korean", "vi": "Vietnamese"}
+
+
+@functools.lru_cache(maxsize=1)
+def codes() -> dict[str, str]:
+    """lingua's language name -> our code, for every candidate language."""
+    from pipeline.config import CONFIG_DIR, SUPPORTED_LANGS, _load_yaml, lang_data
+
+    out = {lang_data(lang).lingua: lang for lang in SUPPORTED_LANGS}
+    also = _load_yaml(CONFIG_DIR / "pipeline" / "default.yaml").get("detector", {}).get("also", {})
+    return out | {name: code for name, code in also.items() if name not in out}
 
 
 @functools.lru_cache(maxsize=1)
 def _detector():
     from lingua import Language, LanguageDetectorBuilder
 
-    languages = [getattr(Language, name) for name in CODES]
+    languages = [getattr(Language, name) for name in codes()]
     return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
 
 
@@ -42,7 +51,7 @@ def detect_paragraphs(text: str) -> list[ParagraphLang]:
         if not values:
             continue
         best = values[0]
-        out.append(ParagraphLang(span=match.span(), lang=CODES[best.language.name], confidence=round(best.value, 3)))
+        out.append(ParagraphLang(span=match.span(), lang=codes()[best.language.name], confidence=round(best.value, 3)))
     return out
 
 
@@ -56,7 +65,11 @@ def document_language(paragraphs: list[ParagraphLang], text: str) -> str:
 
 
 def language_name(code: str) -> str:
-    return NAMES.get(code, code)
+    """"Japanese" for ja; a code the pipeline reads stays a code."""
+    from pipeline.config import SUPPORTED_LANGS
+
+    names = {c: name.title() for name, c in codes().items() if c not in SUPPORTED_LANGS}
+    return names.get(code, code)
 
 
 def detect_languages(text: str) -> tuple[str, list[ParagraphLang]]:

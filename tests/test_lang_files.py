@@ -1,0 +1,29 @@
+"""Every language file in configs/lang/ keeps the contract the stages rely on (the start of the
+language-data contract: a new language is a file that passes these checks)."""
+import pytest
+
+from pipeline.config import SUPPORTED_LANGS, lang_data
+
+
+def test_the_languages_are_the_files_in_configs_lang():
+    from pipeline.config import CONFIG_DIR
+
+    assert SUPPORTED_LANGS == tuple(sorted(p.stem for p in (CONFIG_DIR / "lang").glob("*.yaml")))
+    assert set(SUPPORTED_LANGS) >= {"th", "zh", "en"}
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_LANGS)
+def test_a_language_file_names_itself_and_its_detector_language(lang):
+    from lingua import Language
+
+    from pipeline.lang.detect import codes
+
+    data = lang_data(lang)
+    assert data.lang == lang
+    assert hasattr(Language, data.lingua) and codes()[data.lingua] == lang
+
+
+def test_the_cli_offers_every_language_and_auto():
+    from pipeline.cli import Lang
+
+    assert [choice.value for choice in Lang] == ["auto", *SUPPORTED_LANGS]
