@@ -144,6 +144,9 @@ class LangData(BaseModel):
     lang: str
     segmenter: str
     lingua: str                      # the language's name in lingua's Language enum: THAI, CHINESE, ENGLISH
+    # registered names (pipeline/registry.py): how its words are cut, and the lexicon that
+    # translates them to English for the aligner (none: its words are compared as they are)
+    lexicon: Optional[str] = None
     case_insensitive: bool = False   # Latin-script languages: "Percent" and "percent" are one word
     reading_transform: Optional[str] = None  # an OpenCC conversion the extractors read through (zh: t2s)
     digits: str = ""

@@ -11,8 +11,9 @@ import functools
 from dataclasses import dataclass, field
 import logging
 
-from pipeline.config import CONFIG_DIR, _load_yaml
+from pipeline.config import CONFIG_DIR, _load_yaml, lang_data
 from pipeline.errors import ConfigError
+from pipeline.registry import registry
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,9 @@ def get_nlp(lang: str):
     spec = settings[lang]
     tokenizer = spec.get("tokenizer") or {}
     config = {"nlp": {"tokenizer": tokenizer}} if tokenizer else {}
-    if tokenizer.get("segmenter") == "jieba":
-        jieba_with_gazetteer()  # before spaCy's segmenter first calls jieba
+    segmenter = lang_data(lang).segmenter
+    if segmenter in registry.tokenizer_setups.names():
+        registry.tokenizer_setups.get(segmenter)()   # before spaCy's segmenter first runs
     nlp = spacy.blank(lang, config=config)
     for component in spec.get("components", []):
         nlp.add_pipe(component["name"], config=component.get("config", {}))
@@ -89,21 +91,3 @@ def _pieces(text: str, size: int):
             end = cut + 1 if cut >= 0 else end
         yield start, end
         start = end
-
-
-@functools.lru_cache(maxsize=1)
-def jieba_with_gazetteer():
-    """jieba, quiet, with the gazetteer's Chinese names in its dictionary.
-
-    jieba may glue a short name to its neighbour ("由科技部"); the names keep them whole tokens.
-    Every user of jieba (spaCy's segmenter, the aligner's lexicon) goes through here, so the same
-    text segments the same way in every process, whatever ran in it before."""
-    import jieba
-
-    from pipeline.config import gazetteer
-
-    jieba.setLogLevel(logging.WARNING)  # it logs its dictionary loading at DEBUG to stderr
-    for entry in gazetteer().entries:
-        for name in entry.names.get("zh", []):
-            jieba.add_word(name)
-    return jieba

@@ -45,7 +45,7 @@ def test_thai_crf_ner_finds_names_outside_the_gazetteer():
     from pipeline.extract.thai_ner import thai_ner
 
     text = "นายประยุทธ์ จันทร์โอชา เดินทางไปกรุงปักกิ่งเมื่อวันที่ 12 เมษายน 2566"
-    found = {(text[s:e], label) for s, e, label in thai_ner().entities(text)}
+    found = {(text[s:e], label) for s, e, label in thai_ner("th").entities(text)}
     assert ("นายประยุทธ์ จันทร์โอชา", "PERSON") in found
     assert ("กรุงปักกิ่ง", "GPE") in found
 

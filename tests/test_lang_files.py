@@ -27,3 +27,22 @@ def test_the_cli_offers_every_language_and_auto():
     from pipeline.cli import Lang
 
     assert [choice.value for choice in Lang] == ["auto", *SUPPORTED_LANGS]
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_LANGS)
+def test_a_language_file_names_registered_code(lang):
+    from pipeline.registry import registry
+
+    data = lang_data(lang)
+    words = registry.word_segmenters.get(data.segmenter)
+    assert isinstance(words("2025年 ภายในปี 2025 by 2025"), list)
+    if data.lexicon is not None:
+        assert isinstance(registry.lexicons.get(data.lexicon)("x"), frozenset)
+
+
+def test_an_unknown_registered_name_is_a_clear_error():
+    from pipeline.errors import ConfigError
+    from pipeline.registry import registry
+
+    with pytest.raises(ConfigError, match="no word segmenter registered as 'xx.none.v1'"):
+        registry.word_segmenters.get("xx.none.v1")

@@ -18,6 +18,7 @@ import sqlite3
 from pathlib import Path
 
 from pipeline.config import lang_data
+from pipeline.registry import registry
 
 # A word's first senses are its common ones; more only add chance overlaps.
 MAX_SENSES = 4
@@ -54,7 +55,7 @@ def _cedict():
 
 
 @functools.lru_cache(maxsize=50_000)
-def _chinese_word(word: str) -> frozenset[str]:
+def chinese_word(word: str) -> frozenset[str]:
     definitions = _cedict().get_definitions(word) or []
     # The first definitions are the common senses; later ones are rare and add noise.
     return frozenset(w for d in definitions[:3] for w in english_words(CEDICT_NOISE.sub(" ", d)))
@@ -83,34 +84,21 @@ def _wordnet() -> dict[str, list[str]]:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _thai_word(word: str) -> frozenset[str]:
+def thai_word(word: str) -> frozenset[str]:
     translit, _ = _thai_resources()
     out = set(english_words(translit[word])) if word in translit else set()
     out.update(f"wn:{synset}" for synset in _wordnet().get(word, [])[:MAX_SENSES])
     return frozenset(out)
 
 
-def _segment(text: str, lang: str) -> list[str]:
-    if lang == "zh":
-        from pipeline.nlp import jieba_with_gazetteer
-
-        return [w for w in jieba_with_gazetteer().lcut(text) if w.strip()]
-    if lang == "th":
-        from pythainlp.tokenize import word_tokenize
-
-        return [w for w in word_tokenize(text, engine="newmm", keep_whitespace=False) if w.strip()]
-    return []
-
-
-LOOKUPS = {"zh": _chinese_word, "th": _thai_word}
-
-
 def english_bag(text: str, lang: str) -> frozenset[str]:
-    """English content words of a text (translated word by word), plus its own words."""
+    """English content words of a text (translated word by word with the lexicon its language
+    file names), plus its own words."""
     bag = set(english_words(text))  # Latin words (glosses, abbreviations) count in any language
-    lookup = LOOKUPS.get(lang)
-    if lookup is not None:
-        for word in _segment(text, lang):
+    data = lang_data(lang)
+    if data.lexicon is not None:
+        lookup = registry.lexicons.get(data.lexicon)
+        for word in registry.word_segmenters.get(data.segmenter)(text):
             if len(word) > 1:
                 bag.add(f"{lang}:{word}")
                 bag.update(lookup(word))

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.config import lang_data
-from pipeline.errors import ResourceMissing
+from pipeline.errors import ConfigError, ResourceMissing
 from pipeline.extract.entities import NER_KEY
 
 MODEL_FILE = "thainer_crf_1_5_1.model"
@@ -32,13 +32,15 @@ def model_path() -> Path:
 
 
 class ThaiNer:
-    """Tags Thai text with (start, end, label) character spans."""
+    """Tags Thai text with (start, end, label) character spans, configured by the `ner` section
+    of the language file of the pipeline it serves."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str) -> None:
         import pycrfsuite
 
-        config = lang_data("th").ner
-        assert config is not None, "configs/lang/th.yaml has no ner section"
+        config = lang_data(lang).ner
+        if config is None:
+            raise ConfigError(f"configs/lang/{lang}.yaml has no ner section")
         self.ud_to_lst20 = config.ud_to_lst20
         self.labels = config.labels
         self.tagger = pycrfsuite.Tagger()
@@ -89,25 +91,30 @@ def _trim(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def thai_ner() -> ThaiNer:
-    return ThaiNer()
+@functools.lru_cache(maxsize=None)
+def thai_ner(lang: str) -> ThaiNer:
+    return ThaiNer(lang)
 
 
 @Language.factory("pp_thai_ner", assigns=["doc.spans"], requires=["token.is_sent_start"])
 def make_thai_ner(nlp: Language, name: str):
-    return ThaiNerComponent()
+    return ThaiNerComponent(nlp.lang)
 
 
 class ThaiNerComponent:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        # the CRF runs on over lists: a name never ends with a word that joins names ("และ")
+        self.joiners = tuple(w for w in lang_data(lang).issuer_joiners if w.strip(",，、 "))
+
     def __call__(self, doc: Doc) -> Doc:
-        ner = thai_ner()
+        ner = thai_ner(self.lang)
         found: list[tuple[int, int, str]] = []
         for sent in doc.sents:
             if sent.text.strip():
                 found.extend((sent.start_char + s, sent.start_char + e, label)
                              for s, e, label in ner.entities(sent.text, [t.text_with_ws for t in sent])
-                             if _plausible_name(sent.text[s:e]))
+                             if _plausible_name(sent.text[s:e], self.joiners))
         # Exact character spans for the record; token-aligned spans for spaCy consumers.
         doc.user_data[NER_KEY] = found
         doc.spans[NER_KEY] = [
@@ -118,11 +125,11 @@ class ThaiNerComponent:
 
 
 # The CRF runs on over lists ("ศูนย์ ก ศูนย์ ข และ ...") and across brackets; a name is short,
-# holds at most one space and no bracket.
+# holds at most one space and no bracket, and does not end with a joining word.
 MAX_NAME_CHARS = 50
 MAX_NAME_SPACES = 1
 
 
-def _plausible_name(name: str) -> bool:
+def _plausible_name(name: str, joiners: tuple[str, ...] = ()) -> bool:
     return (len(name) <= MAX_NAME_CHARS and not name[0].isdigit() and name.count(" ") <= MAX_NAME_SPACES
-            and not any(ch in name for ch in "()（）“”\"") and not name.endswith("และ"))
+            and not any(ch in name for ch in "()（）“”\"") and not name.endswith(joiners))
