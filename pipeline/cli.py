@@ -17,7 +17,7 @@ from typing import Optional
 import typer
 
 from pipeline import __version__
-from pipeline.config import SUPPORTED_LANGS
+from pipeline.paths import SUPPORTED_LANGS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Grounded extraction from Chinese policy documents and their th/zh/en summaries.")

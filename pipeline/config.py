@@ -7,7 +7,6 @@ models so that a malformed file fails at load time with a clear message, not dee
 from __future__ import annotations
 
 import functools
-import os
 import re
 from pathlib import Path
 from typing import Literal, Optional
@@ -17,18 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from pipeline.errors import ConfigError
 
-PACKAGE_ROOT = Path(__file__).resolve().parent
-# configs/ and corpora/ sit beside the package in the project; POLICY_PIPELINE_HOME overrides.
-PROJECT_ROOT = Path(os.environ.get("POLICY_PIPELINE_HOME", PACKAGE_ROOT.parent))
-CONFIG_DIR = PROJECT_ROOT / "configs"
-
-
-def supported_langs() -> tuple[str, ...]:
-    """The languages the pipeline reads: one language file each in configs/lang/ (no list in code)."""
-    return tuple(sorted(path.stem for path in (CONFIG_DIR / "lang").glob("*.yaml")))
-
-
-SUPPORTED_LANGS = supported_langs()
+from pipeline.paths import CONFIG_DIR, PACKAGE_ROOT, PROJECT_ROOT, SUPPORTED_LANGS, supported_langs  # noqa: F401
 
 
 class HeadingStyle(BaseModel):
