@@ -150,12 +150,13 @@ class TargetExtractor:
         model = current_role_model()
         embeddings = sentence_embeddings(model, [embedded_text(text, c) for c in contexts], self.data.lang)
         in_clause: dict[Span, list[QuantityContext]] = {}
-        in_paragraph: dict[Span, int] = {}
         for ctx in contexts:
             in_clause.setdefault(ctx.clause, []).append(ctx)
-            in_paragraph[ctx.paragraph] = in_paragraph.get(ctx.paragraph, 0) + 1
         decisions = [decide(ctx.features, model, embeddings[i] if embeddings is not None else None)
                      for i, ctx in enumerate(contexts)]
+        targets_in_paragraph: dict[Span, int] = {}
+        for ctx, (is_target, _) in zip(contexts, decisions):
+            targets_in_paragraph[ctx.paragraph] = targets_in_paragraph.get(ctx.paragraph, 0) + is_target
         pers = [self.quantities.per(text, ctx.clause) for ctx in contexts]
         drafts: dict[int, Target] = {}
         # Targets so far with their metric's words, by what a restatement must share with them.
@@ -168,7 +169,7 @@ class TargetExtractor:
             if earlier is None:
                 drafts[i] = draft
                 stated.setdefault(_restatement_key(ctx), []).append((i, draft.metric or ""))
-            elif in_paragraph[ctx.paragraph] > in_paragraph[contexts[earlier].paragraph]:
+            elif targets_in_paragraph[ctx.paragraph] > targets_in_paragraph[contexts[earlier].paragraph]:
                 # a target stated again is one target, given by its fuller statement: the list of
                 # targets rather than the lead's "预期地区生产总值增长5%"
                 del drafts[earlier]
