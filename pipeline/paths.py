@@ -7,8 +7,20 @@ import os
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
-# configs/ and corpora/ sit beside the package in the project; POLICY_PIPELINE_HOME overrides.
-PROJECT_ROOT = Path(os.environ.get("POLICY_PIPELINE_HOME", PACKAGE_ROOT.parent))
+
+
+def data_root() -> Path:
+    """Where configs/, models/ and corpora/ are: POLICY_PIPELINE_HOME if set; else the project
+    the package sits in (a checkout, an editable install); else the copy inside an installed
+    package (pipeline/_data, put there by setup.py when the wheel is built)."""
+    home = os.environ.get("POLICY_PIPELINE_HOME")
+    if home:
+        return Path(home)
+    checkout = PACKAGE_ROOT.parent
+    return checkout if (checkout / "configs" / "lang").is_dir() else PACKAGE_ROOT / "_data"
+
+
+PROJECT_ROOT = data_root()
 CONFIG_DIR = PROJECT_ROOT / "configs"
 
 
