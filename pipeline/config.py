@@ -218,6 +218,7 @@ class LangData(BaseModel):
         return self
     era_offsets: dict[str, int] = {}
     buddhist_era_threshold: int = 9999
+    unmarked_era_offset: int = 0                # a year above the threshold with no era marker: 2566 - 543
     short_era_base: Optional[int] = None        # two-digit years: ปี 68 -> 2568
     date_roles: dict[str, list[str]] = {}
     heading_styles: list[HeadingStyle] = []
@@ -237,6 +238,7 @@ class LangData(BaseModel):
     stopwords: list[str] = []
     suffixes: list[str] = []
     render: Optional[RenderTemplates] = None
+    serial_line: str = "#{n}"                   # a synthetic document's serial line (evaluation)
 
     def native_digit_table(self) -> dict[int, str]:
         """str.translate table mapping this language's digits to ASCII ones."""

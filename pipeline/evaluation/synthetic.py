@@ -14,7 +14,6 @@ from pipeline.config import PROJECT_ROOT
 DOCUMENTS = PROJECT_ROOT / "corpora" / "documents"
 # Numbers that are not years: years stay, so deadlines and dates stay valid.
 NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20|25)\d\d(?!\d))\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d])")
-SERIAL_LINE = {"th": "รหัสเอกสาร {n}", "zh": "文档编号{n}", "en": "Document serial {n}"}
 
 
 def sources(langs: Optional[set[str]] = None) -> list[Path]:
@@ -28,7 +27,7 @@ def variant(text: str, lang: str, n: int, rng: random.Random) -> str:
     paragraphs = text.split("\n\n")
     if len(paragraphs) > 6:
         del paragraphs[rng.randrange(3, len(paragraphs) - 1)]
-    return "\n\n".join(paragraphs).rstrip("\n") + "\n\n" + SERIAL_LINE[lang].format(n=n) + "\n"
+    return "\n\n".join(paragraphs).rstrip("\n") + "\n\n" + _serial(lang).format(n=n) + "\n"
 
 
 def _nudge(number: str, rng: random.Random) -> str:
@@ -53,3 +52,10 @@ def make_corpus(folder: Path, size: int, langs: Optional[set[str]] = None, seed:
         path.write_text(variant(text, lang, n, rng), encoding="utf-8")
         written.append(path)
     return written
+
+
+def _serial(lang: str) -> str:
+    """The language's serial line ("Document serial {n}"), from its language file."""
+    from pipeline.config import lang_data
+
+    return lang_data(lang).serial_line

@@ -28,7 +28,6 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Years are read as dates or deadlines, never as quantities: a bare number in this range with no
 # unit or percent is a year (AD, or BE for Thai texts).
 YEAR_RANGES = ((1900, 2100), (2440, 2650))
-BUDDHIST_ERA_OFFSET = 543
 # Values beyond this are no amount any policy states: "1e309 companies" is no number to read.
 MAX_VALUE = 1e18
 # The longest numeral has about 20 tokens ("八千 三百 八十五 万 二千 三百 二十六 点三三"); the cap
@@ -85,7 +84,7 @@ def ad_year(year: int, era: Optional[str], data: LangData) -> int:
         return year - data.era_offsets[era]
     if year < 100 and data.short_era_base is not None:
         year += data.short_era_base
-    return year - BUDDHIST_ERA_OFFSET if year > data.buddhist_era_threshold else year
+    return year - data.unmarked_era_offset if year > data.buddhist_era_threshold else year
 
 
 def _roman(label: str) -> int:
