@@ -65,22 +65,20 @@ def analyze_raw(raw: RawDocument, lang: str = "auto") -> Record:
     issuers = readers.issuers.find(view, entities, [b for b in reading.blocks if b.kind not in ("title", "boilerplate", "metadata")],
                                    zone, prepared.title_span)
     title_span = prepared.title_span
-    record = Record(
+    items = {"dates": prepared.dates, "entities": entities, "issuers": issuers, "targets": with_metric_ids(targets),
+             "quantities": quantities, "chapters": reading.structure.chapters,
+             "measures": _with_entities(reading.structure.measures, entities)}
+    if view != text:
+        items = regrounded(items, text)
+    return Record(
         document=DocumentInfo(
             id=raw.id, source=raw.source, format=raw.format, lang=prepared.lang,
             title=text[title_span[0]:title_span[1]] if title_span else raw.title, text=text,
             paragraph_langs=prepared.paragraphs, pages=_pages(raw.pages, prepared.norm.raw_offsets),
         ),
-        dates=prepared.dates,
-        entities=entities,
-        issuers=issuers,
-        targets=with_metric_ids(targets),
-        quantities=quantities,
-        chapters=reading.structure.chapters,
-        measures=_with_entities(reading.structure.measures, entities),
         glosses=gazetteer_glosses(e.canonical_id for e in [*issuers, *entities] if e.canonical_id),
+        **items,
     )
-    return reground(record) if view != text else record
 
 
 @dataclass
@@ -230,10 +228,9 @@ def _title_year(times, title_span) -> Optional[int]:
     return None
 
 
-def reground(record: Record) -> Record:
+def regrounded(items: dict[str, list], text: str) -> dict[str, list]:
     """Every quoted text cut from the document's own text by its span (the extractors read the
     reading view, which may differ in script)."""
-    text = record.document.text
     cut = lambda span: text[span[0]:span[1]] if span else None
 
     def fix(item):
@@ -244,10 +241,7 @@ def reground(record: Record) -> Record:
                 update[name] = cut(span)
         return item.model_copy(update=update)
 
-    return record.model_copy(update={
-        name: [fix(item) for item in getattr(record, name)]
-        for name in ("dates", "entities", "issuers", "targets", "quantities", "chapters", "measures")
-    })
+    return {name: [fix(item) for item in values] for name, values in items.items()}
 
 
 def _with_entities(measures: list[Measure], entities) -> list[Measure]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, FiniteFloat
+from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, model_validator
 
 SCHEMA_VERSION = "1.2"
 
@@ -150,6 +150,21 @@ class Record(Frozen):
             *self.dates, *self.entities, *self.issuers, *self.targets, *self.quantities,
             *self.chapters, *self.measures,
         ]
+
+    @model_validator(mode="after")
+    def _every_item_quotes_its_span(self) -> "Record":
+        """text[start:end] is the item's text, and so for a target's metric and value and a
+        chapter's title: a record that does not quote its document exactly is refused."""
+        text = self.document.text
+        for item in self.grounded_items():
+            quoted = [(item.text, item.span)] + [
+                (getattr(item, name), getattr(item, span_name))
+                for name, span_name in (("metric", "metric_span"), ("title", "title_span"), ("value_text", "value_span"))
+                if getattr(item, span_name, None) is not None]
+            for quote, (start, end) in quoted:
+                if text[start:end] != quote:
+                    raise ValueError(f"{type(item).__name__} {quote!r} does not quote the text at [{start}, {end})")
+        return self
 
 
 # --- comparison (align) -----------------------------------------------------------------------

@@ -40,3 +40,21 @@ def test_thai_seed_paragraph_languages(seed_record):
     gloss_line = next(p for p in seed_record.document.paragraph_langs
                       if seed_record.document.text[slice(*p.span)].startswith("© 2020-2024"))
     assert gloss_line.lang == "en"
+
+
+def test_a_record_that_does_not_quote_its_text_is_refused(seed_record):
+    from pydantic import ValidationError
+
+    from pipeline.schema import Record
+
+    data = seed_record.model_dump()
+    Record.model_validate(data)   # the record as read is valid
+    target = data["targets"][0]
+    target["span"] = [target["span"][0] + 1, target["span"][1] + 1]
+    with pytest.raises(ValidationError, match="does not quote the text"):
+        Record.model_validate(data)
+    data = seed_record.model_dump()
+    quoted = next(t for t in data["targets"] if t["value_text"])
+    quoted["value_text"] += "x"
+    with pytest.raises(ValidationError, match="does not quote the text"):
+        Record.model_validate(data)
