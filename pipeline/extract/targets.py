@@ -42,11 +42,11 @@ COUNTED_NOUN_WINDOW = 40
 # A restated target: the text before it (this many characters) shares this share of its word
 # characters with the first statement's metric.
 RESTATEMENT_WINDOW = 30
+RESTATEMENT_OVERLAP = 0.6
 # A time named this many characters before an amount's sentence, in its paragraph, still frames it
 # ("今年发展目标……。4%左右的赤字率"); further back it belongs to other statements. Chosen on dev by
 # cross-validated targets F1 (100: 0.688, 200: 0.689, 400: 0.687, the whole paragraph: 0.687).
 CARRY_CHARS = 200
-RESTATEMENT_OVERLAP = 0.6
 # How far before an amount a derived-amount cue is read ("比上年增加", "up from").
 DERIVED_WINDOW = 12
 # The most text between an amount and its bracketed restatement ("(about", "(ประมาณ ", "($").
@@ -233,7 +233,7 @@ class TargetExtractor:
     def _contexts(self, reading: Reading, items: list[Item]) -> list[QuantityContext]:
         text, segments = reading.text, reading.segments
         block_starts = [b.span[0] for b in reading.blocks]
-        heading_years = self._heading_years(self._section_headings(reading), reading)
+        heading_years = self._heading_years(reading)
         lead = _lead_paragraph(reading.blocks)
         item_starts = [i.span[0] for i in items]
         contexts: list[QuantityContext] = []
@@ -376,16 +376,14 @@ class TargetExtractor:
     def _resolve(t: TimeMention, reading: Reading) -> Optional[int]:
         return t.resolved(reading.doc_year, reading.title_year or reading.frame_year)
 
-    @staticmethod
-    def _section_headings(reading: Reading) -> list[Block]:
-        """The headings that open sections (the title is the document-wide fallback, not one)."""
-        return [b for b in reading.blocks if (b.kind in HEADING_BLOCKS or (b.kind == "numbered" and b.rank == 1))
-                and b.kind != "title"]
-
-    def _heading_years(self, headings: list[Block], reading: Reading) -> list[tuple[int, int]]:
+    def _heading_years(self, reading: Reading) -> list[tuple[int, int]]:
         """(start, year) of every heading that names a year, a deadline or a plan period."""
         out = []
-        for block in headings:
+        for block in reading.blocks:
+            if block.kind not in HEADING_BLOCKS and not (block.kind == "numbered" and block.rank == 1):
+                continue
+            if block.kind == "title":
+                continue  # the title is the document-wide fallback
             years = [t.year for t in _times_in(reading.times, block.span) if t.year is not None and t.kind != "current"]
             if years:
                 out.append((block.span[0], max(years)))
