@@ -52,7 +52,7 @@ class RecogniserWords(BaseModel):
 class NerConfig(BaseModel):
     engine: str
     ud_to_lst20: dict[str, str]
-    labels: dict[str, str]
+    labels: dict[str, Literal["ORG", "GPE", "PERSON", "LAW"]]   # the tagger's labels -> entity types
 
 
 class RenderTemplates(BaseModel):
@@ -220,7 +220,7 @@ class LangData(BaseModel):
     buddhist_era_threshold: int = 9999
     unmarked_era_offset: int = 0                # a year above the threshold with no era marker: 2566 - 543
     short_era_base: Optional[int] = None        # two-digit years: ปี 68 -> 2568
-    date_roles: dict[str, list[str]] = {}
+    date_roles: dict[Literal["published", "dated", "effective"], list[str]] = {}   # cue words of each role
     heading_styles: list[HeadingStyle] = []
     bullet_pattern: str = ""
     sentence_terminators: str = ""

@@ -16,6 +16,10 @@ Comparator = Literal[">", ">=", "=", "<=", "<", "~", "range"]
 # unit defined in configs/units.txt (tonnes, tce, jin, kW, GW, kWh, m3, EFLOPS, years, ...).
 Unit = str
 QuantityRole = Literal["target", "baseline", "statistic", "forecast"]
+# published, a news dateline, dated (issued or signed), effective, or only mentioned
+DateRole = Literal["published", "dateline", "dated", "effective", "mentioned"]
+# MEDIA: a news outlet; OFFICE: an office holder who speaks for a body (the Premier)
+EntityType = Literal["ORG", "GPE", "ZONE", "PROGRAMME", "FACILITY", "PERSON", "LAW", "MEDIA", "OFFICE"]
 
 
 class Frozen(BaseModel):
@@ -53,12 +57,12 @@ class DocumentInfo(Frozen):
 
 class DateMention(Grounded):
     iso: str
-    role: str = Field(description="published, dateline, dated (issued or signed), effective or mentioned")
+    role: DateRole = Field(description="published, dateline, dated (issued or signed), effective or mentioned")
     year_inferred: bool = Field(default=False, description="the text gives no year; it was taken from the document's other dates or years")
 
 
 class Entity(Grounded):
-    type: str = Field(description="ORG, GPE, ZONE, PROGRAMME, FACILITY, PERSON, LAW")
+    type: EntityType = Field(description="ORG, GPE, ZONE, PROGRAMME, FACILITY, PERSON, LAW, MEDIA or OFFICE")
     canonical_id: Optional[str] = None
     source: Literal["gazetteer", "gloss", "ner"]
     gloss_of: Optional[Span] = Field(
