@@ -300,17 +300,33 @@ def lang_data(lang: str) -> LangData:
     return data
 
 
+# The named groups the stages read from each kind of pattern: a pattern without them would fail
+# deep in a stage (a heading style without `num`), so the language file is refused at load.
+REQUIRED_GROUPS = {
+    "deadline_patterns": ("year",), "year_patterns": ("year",), "year_range_patterns": ("year",),
+    "current_year_patterns": ("year",), "reference_year_patterns": ("year",), "baseline_patterns": ("value",),
+    "relative_deadline_patterns": ("years",), "session_year_patterns": ("congress",),
+    "date_patterns": ("day", "month"), "partial_date_patterns": ("day", "month"), "dateline_patterns": ("day",),
+    "lead_date_patterns": ("day",),
+}
+
+
 def _check_patterns(path: Path, data: LangData) -> None:
-    """Compile every regex once at load time so a typo names its file, not a stage."""
-    patterns = [*data.deadline_patterns, *data.baseline_patterns, data.bullet_pattern, *data.plan_period_patterns,
-                *data.year_range_patterns, *data.year_patterns, *data.relative_deadline_patterns,
-                *data.session_year_patterns, *data.current_year_patterns]
-    patterns += [h.pattern for h in data.heading_styles] + [p.pattern for p in data.per_patterns]
-    for pattern in patterns:
-        try:
-            re.compile(pattern.replace("{MONTH}", "x"))
-        except re.error as exc:
-            raise ConfigError(f"{path}: bad pattern {pattern!r}: {exc}") from exc
+    """Compile every regex once at load time so a typo names its file, not a stage, and check
+    that each has the named groups the stages read."""
+    fields = [(name, getattr(data, name)) for name in REQUIRED_GROUPS]
+    fields += [("plan_period_patterns", data.plan_period_patterns), ("bullet_pattern", [data.bullet_pattern] if data.bullet_pattern else []),
+               ("heading_styles", [h.pattern for h in data.heading_styles]), ("per_patterns", [p.pattern for p in data.per_patterns])]
+    required = REQUIRED_GROUPS | {"heading_styles": ("num",)}
+    for name, patterns in fields:
+        for pattern in patterns:
+            try:
+                compiled = re.compile(pattern.replace("{MONTH}", "x"))
+            except re.error as exc:
+                raise ConfigError(f"{path}: bad pattern {pattern!r}: {exc}") from exc
+            missing = [g for g in required.get(name, ()) if g not in compiled.groupindex]
+            if missing:
+                raise ConfigError(f"{path}: {name}: {pattern!r} lacks the named group {', '.join(missing)}")
 
 
 @functools.lru_cache(maxsize=None)

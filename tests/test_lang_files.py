@@ -46,3 +46,17 @@ def test_an_unknown_registered_name_is_a_clear_error():
 
     with pytest.raises(ConfigError, match="no word segmenter registered as 'xx.none.v1'"):
         registry.word_segmenters.get("xx.none.v1")
+
+
+def test_a_pattern_without_the_groups_its_stage_reads_is_refused_at_load(tmp_path):
+    from pipeline.config import CONFIG_DIR, _check_patterns
+    from pipeline.errors import ConfigError
+
+    data = lang_data("en").model_copy(deep=True)
+    data.heading_styles[0].pattern = r"[IVX]{1,5}\.\s+"      # no `num`: the numbering could not be read
+    with pytest.raises(ConfigError, match=r"heading_styles: .* lacks the named group num"):
+        _check_patterns(CONFIG_DIR / "lang" / "en.yaml", data)
+    data = lang_data("zh").model_copy(deep=True)
+    data.deadline_patterns = [r"到\d{4}年"]                   # no `year`
+    with pytest.raises(ConfigError, match="deadline_patterns: .* lacks the named group year"):
+        _check_patterns(CONFIG_DIR / "lang" / "zh.yaml", data)
