@@ -141,6 +141,9 @@ class LangData(BaseModel):
     digit_group_separators: str = ","           # thousands separators: "1,200"; UN Chinese texts write "4 300万"
     number_words: list[str] = []
     number_word_reader: str
+    # the registered reader of numbering labels written in words ("十四" in "第十四章"); none: digits,
+    # Roman numerals and letters only
+    label_reader: Optional[str] = None
     number_word_values: dict[str, float] = {}   # for number_word_reader "table": word -> value
     article_numerals: list[str] = []            # number words that before a count classifier mean "a"
     multipliers: dict[str, float] = {}

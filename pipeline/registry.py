@@ -63,6 +63,12 @@ class _Registries:
             "zh.cedict.v1": "pipeline.align.lexicon:chinese_word",
             "th.translit_wordnet.v1": "pipeline.align.lexicon:thai_word",
         })
+        # A whole run of number words read by a library (a language file's number_word_reader;
+        # "table" languages are read from their own tables): str -> float.
+        self.number_word_readers = Registry("number-word reader", {
+            "chinese": "pipeline.lang.numerals:read_chinese",
+            "thai": "pipeline.lang.numerals:read_thai",
+        })
         # What must run before a language's spaCy pipeline is first built (jieba learns the
         # gazetteer's names before spaCy's segmenter first calls it): () -> None.
         self.tokenizer_setups = Registry("tokenizer setup", {

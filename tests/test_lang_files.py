@@ -38,6 +38,10 @@ def test_a_language_file_names_registered_code(lang):
     assert isinstance(words("2025年 ภายในปี 2025 by 2025"), list)
     if data.lexicon is not None:
         assert isinstance(registry.lexicons.get(data.lexicon)("x"), frozenset)
+    if data.number_word_reader != "table":   # "table": read from the file's own number words
+        registry.number_word_readers.get(data.number_word_reader)
+    if data.label_reader is not None:
+        assert registry.number_word_readers.get(data.label_reader)("十四") == 14
 
 
 def test_an_unknown_registered_name_is_a_clear_error():

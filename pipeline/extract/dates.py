@@ -16,7 +16,7 @@ from collections import Counter
 from typing import Optional
 
 from pipeline.config import LangData, alternation, bounded_alternation
-from pipeline.extract.numbers import ad_year, parse_ordinal
+from pipeline.lang.numerals import ad_year, parse_ordinal
 from pipeline.schema import DateMention, Span
 from pipeline.spans import DisjointSpans
 

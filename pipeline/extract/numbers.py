@@ -21,10 +21,11 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from pipeline.config import LangData, alternation
+from pipeline.lang.numerals import ad_year, parse_ordinal  # noqa: F401  (re-exported for readers of amounts)
+from pipeline.registry import registry
 from pipeline.schema import Frozen, Span
 from pipeline.spans import SpanIndex
 
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Years are read as dates or deadlines, never as quantities: a bare number in this range with no
 # unit or percent is a year (AD, or BE for Thai texts).
 YEAR_RANGES = ((1900, 2100), (2440, 2650))
@@ -65,51 +66,6 @@ class Quantity(Frozen):
     fraction: bool = False         # a fraction without a magnitude: a proportion (三分之一)
 
 
-def parse_ordinal(label: str, data: LangData) -> int:
-    label = label.translate(data.native_digit_table())
-    if label.isdigit():
-        return int(label)
-    if all(ch in ROMAN for ch in label):
-        return _roman(label)
-    if len(label) == 1 and label.isascii() and label.isalpha():
-        return ord(label.lower()) - ord("a") + 1
-    return int(_read_chinese(label))
-
-
-def ad_year(year: int, era: Optional[str], data: LangData) -> int:
-    """A year in the Common Era: an era marker ("พ.ศ.", "ค.ศ.") decides; without one, years
-    above the language's Buddhist-Era threshold are BE (2566 -> 2023), and two-digit years in a
-    language with short BE years are BE years of this century (ปี 68 -> 2568 -> 2025)."""
-    if era is not None and era in data.era_offsets:
-        return year - data.era_offsets[era]
-    if year < 100 and data.short_era_base is not None:
-        year += data.short_era_base
-    return year - data.unmarked_era_offset if year > data.buddhist_era_threshold else year
-
-
-def _roman(label: str) -> int:
-    total = 0
-    for i, ch in enumerate(label):
-        value = ROMAN[ch]
-        total += -value if i + 1 < len(label) and ROMAN[label[i + 1]] > value else value
-    return total
-
-
-def _read_chinese(words: str) -> float:
-    import cn2an
-
-    return float(cn2an.cn2an(words, "smart"))
-
-
-def _read_thai(words: str) -> float:
-    from pythainlp.util import thaiword_to_num
-
-    return float(thaiword_to_num(words))
-
-
-# Readers of a whole run of number words, for languages whose numerals are read by a library;
-# "table" languages are read token by token from their tables (NumeralParser).
-RUN_READERS: dict[str, Callable[[str], float]] = {"chinese": _read_chinese, "thai": _read_thai}
 
 
 def normalize_value(value: float) -> int | float:
@@ -488,7 +444,10 @@ class NumberReader:
         self.data = data
         self.flags = re.IGNORECASE if data.case_insensitive else 0
         self.units = {**data.units}
-        self.read_run = RUN_READERS.get(data.number_word_reader)
+        # a library reads a whole run of number words ("chinese", "thai" in pipeline/registry.py);
+        # "table" languages are read token by token from their tables (NumeralParser)
+        readers = registry.number_word_readers
+        self.read_run = readers.get(data.number_word_reader) if data.number_word_reader in readers.names() else None
         self.parser = NumeralParser(data.number_elision)
         self.vocabularies = {bare: self._vocabulary(bare) for bare in (False, True)}
         suffix = words_pattern(data.percent_suffix, data.loose_character_spacing)

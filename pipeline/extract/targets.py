@@ -28,7 +28,8 @@ from pipeline.extract.roles import (EMBEDDED_CHARS, Cues, QuantityContext, YearS
                                     featurize, non_target_role, sentence_embeddings)
 from pipeline.extract.times import TimeMention
 from pipeline.schema import Baseline, QuantityMention, Span, Target
-from pipeline.segment.blocks import Block, parse_year
+from pipeline.lang.numerals import parse_year
+from pipeline.segment.blocks import Block
 from pipeline.segment.segments import Segments, strip
 from pipeline.spans import SpanIndex, overlaps_any
 

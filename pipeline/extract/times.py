@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal, Optional
 
 from pipeline.config import LangData, alternation, bounded_alternation
-from pipeline.extract.numbers import ad_year, parse_ordinal
+from pipeline.lang.numerals import ad_year, parse_ordinal
 from pipeline.schema import Span
 from pipeline.spans import DisjointSpans
 

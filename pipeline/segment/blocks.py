@@ -11,7 +11,7 @@ import re
 from typing import Literal, Optional
 
 from pipeline.config import LangData, alternation
-from pipeline.extract.numbers import ad_year, parse_ordinal
+from pipeline.lang.numerals import parse_ordinal, parse_year
 from pipeline.schema import Frozen, Span
 
 BlockKind = Literal["title", "heading", "numbered", "bullet", "deadline", "paragraph", "boilerplate", "metadata"]
@@ -154,9 +154,3 @@ class BlockReader:
             if chapter_line or short:
                 out[i] = block.model_copy(update={"kind": "heading"})
         return out
-
-
-def parse_year(match: re.Match[str], data: LangData) -> int:
-    """The AD year of a deadline match (its `year` group, and its `era` group when it has one)."""
-    era = match.groupdict().get("era")
-    return ad_year(int(match.group("year").translate(data.native_digit_table())), era, data)
