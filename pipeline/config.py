@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from pipeline.errors import ConfigError
 
-from pipeline.paths import CONFIG_DIR, PACKAGE_ROOT, PROJECT_ROOT, SUPPORTED_LANGS, supported_langs  # noqa: F401
+# Where the data lives (re-exported: the stages import it from here with the loaders).
+from pipeline.paths import CONFIG_DIR, PROJECT_ROOT, SUPPORTED_LANGS  # noqa: F401
 
 
 class HeadingStyle(BaseModel):

@@ -36,9 +36,9 @@ def get_nlp(lang: str):
     spec = settings[lang]
     tokenizer = spec.get("tokenizer") or {}
     config = {"nlp": {"tokenizer": tokenizer}} if tokenizer else {}
-    segmenter = lang_data(lang).segmenter
-    if segmenter in registry.tokenizer_setups.names():
-        registry.tokenizer_setups.get(segmenter)()   # before spaCy's segmenter first runs
+    setup = registry.tokenizer_setups.find(lang_data(lang).segmenter)
+    if setup is not None:
+        setup()   # before spaCy's segmenter first runs
     nlp = spacy.blank(lang, config=config)
     for component in spec.get("components", []):
         nlp.add_pipe(component["name"], config=component.get("config", {}))

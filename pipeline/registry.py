@@ -46,6 +46,10 @@ class Registry:
             self._entries[name] = entry
         return entry
 
+    def find(self, name: str) -> Any:
+        """The entry registered as `name`, or None where the language needs none."""
+        return self.get(name) if name in self._entries else None
+
     def names(self) -> list[str]:
         return sorted(self._entries)
 

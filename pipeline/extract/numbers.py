@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from pipeline.config import LangData, alternation
-from pipeline.lang.numerals import ad_year, parse_ordinal  # noqa: F401  (re-exported for readers of amounts)
 from pipeline.registry import registry
 from pipeline.schema import Frozen, Span
 from pipeline.spans import SpanIndex
@@ -446,8 +445,7 @@ class NumberReader:
         self.units = {**data.units}
         # a library reads a whole run of number words ("chinese", "thai" in pipeline/registry.py);
         # "table" languages are read token by token from their tables (NumeralParser)
-        readers = registry.number_word_readers
-        self.read_run = readers.get(data.number_word_reader) if data.number_word_reader in readers.names() else None
+        self.read_run = registry.number_word_readers.find(data.number_word_reader)
         self.parser = NumeralParser(data.number_elision)
         self.vocabularies = {bare: self._vocabulary(bare) for bare in (False, True)}
         suffix = words_pattern(data.percent_suffix, data.loose_character_spacing)
