@@ -107,3 +107,11 @@ def test_a_range_dash_is_no_minus_sign():
 ])
 def test_amounts_stay_apart(lang, text, values):
     assert [q.value for q in number_reader(lang).find(text)] == pytest.approx(values)
+
+
+def test_english_thousands_grouped_with_a_space():
+    # the IEA and the UN write SI-style groups: "over 11 000 GW by 2030" is one amount
+    from pipeline.analyze import analyze_text
+    [amount] = [q for q in analyze_text("Governments can reach over 11 000 GW by 2030.", lang="en").quantities
+                if q.unit == "GW"]
+    assert amount.value == 11000

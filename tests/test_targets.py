@@ -173,3 +173,13 @@ def test_a_restated_target_is_one_target_given_by_its_fuller_statement():
     targets = [t for t in analyze_text(text, lang="zh").targets if t.kind == "quantitative"]
     assert [(t.value, t.year) for t in targets] == [(5, 2024), (4, 2024), (1100000, 2024)]
     assert targets[0].span[0] > text.index("\n") and [t.id for t in targets] == ["T1", "T2", "T3"]
+
+
+def test_a_plan_period_told_as_past_sets_no_deadline():
+    # Hunan's 2017 plan reviews 2016: "实现了“十三五”良好开局" names the plan already under way,
+    # so the statistics after it are 2016's, not targets for the plan's last year (2020)
+    text = ("2016年，全省主动适应新常态，实现了“十三五”良好开局。全省实现地区生产总值3.12万亿，增长7.9%，"
+            "规模工业增加值增长6.9%。")
+    record = analyze_text(text, lang="zh")
+    assert not [t for t in record.targets if t.kind == "quantitative" and t.year == 2020]
+    assert {q.year for q in record.quantities} == {2016}

@@ -118,7 +118,7 @@ class TargetExtractor:
         the sentences after it in the paragraph, up to the next deadline."""
         segments = reading.segments
         found = [(t, year) for t in _times_in(reading.times, body) if t.is_deadline
-                 and (year := self._resolve(t, reading)) is not None]
+                 and not self._told_as_past(reading, t) and (year := self._resolve(t, reading)) is not None]
         out: list[Item] = []
         for i, (time, year) in enumerate(found):
             start = _sentence_start(segments, time.span[0], body[0])
@@ -350,6 +350,8 @@ class TargetExtractor:
         for t in reversed(_times_in(reading.times, before)):
             if overlaps_any(t.span, references):
                 continue   # a base year ("从2020年的7.8%") frames nothing after it
+            if t.is_deadline and self._told_as_past(reading, t):
+                continue   # "实现了“十三五”良好开局": a plan period already under way frames nothing ahead
             if t.kind == "current":
                 year = reading.doc_year
             elif t.is_deadline:
@@ -361,6 +363,11 @@ class TargetExtractor:
                 ctx.year, ctx.year_source = year, "paragraph_deadline" if forward else "paragraph_year"
                 return True
         return False
+
+    def _told_as_past(self, reading: Reading, t: TimeMention) -> bool:
+        """A time whose own clause is in the past tense ("实现了", "has achieved")."""
+        clause = reading.segments.clause_of(t.span[0])
+        return clause is not None and self.cues.count("past", reading.text, clause, t.span) > 0
 
     @staticmethod
     def _plain_year(ctx: QuantityContext, reading: Reading, span: Span) -> Optional[int]:
