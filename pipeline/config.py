@@ -86,6 +86,21 @@ YEAR_PATTERN_FIELDS = ("deadline_patterns", "year_range_patterns", "year_pattern
                        "lead_date_patterns")
 
 
+# The language-file fields that hold lists of regular expressions (placeholders are expanded in them).
+PATTERN_FIELDS = (*YEAR_PATTERN_FIELDS, "plan_period_patterns", "relative_deadline_patterns", "session_year_patterns")
+PLACEHOLDER = re.compile(r"\{[A-Z_]+\}")
+
+
+def expand_placeholders(pattern: str, values: dict[str, str]) -> str:
+    """A pattern with its placeholders replaced; an unknown one ("{DIGTI}") is an error, not a
+    literal brace in a regex that would silently never match."""
+    def value(match: re.Match[str]) -> str:
+        if match.group() not in values:
+            raise ValueError(f"unknown placeholder {match.group()} in {pattern!r}; known: {', '.join(values)}")
+        return values[match.group()]
+    return PLACEHOLDER.sub(value, pattern) if "{" in pattern else pattern
+
+
 def _group_end(pattern: str, start: int) -> int:
     """The index just past the group that opens at `start` (escapes and character classes skipped)."""
     depth, i, in_class = 0, start, False
@@ -212,14 +227,30 @@ class LangData(BaseModel):
     lead_date_patterns: list[str] = []          # a date opening a report: a dateline unless a cue says otherwise
 
     @model_validator(mode="after")
-    def _years_are_whole_numbers(self) -> "LangData":
-        """Year groups fenced by this language's digits: ASCII, its native digits (๐-๙) and its
-        one-character digit words (〇, 二 …)."""
+    def _expand_and_fence(self) -> "LangData":
+        """Placeholders expanded in every pattern, then year groups fenced by this language's
+        digits: ASCII, its native digits (๐-๙) and its one-character digit words (〇, 二 …)."""
+        values = self.placeholders()
+        for field in PATTERN_FIELDS:
+            setattr(self, field, [expand_placeholders(p, values) for p in getattr(self, field)])
+        self.bullet_pattern = expand_placeholders(self.bullet_pattern, values)
+        for item in [*self.heading_styles, *self.per_patterns]:
+            item.pattern = expand_placeholders(item.pattern, values)
         words = "".join(w for w, v in self.number_word_values.items() if len(w) == 1 and v in range(10))
         digits = r"\d" + re.escape(self.digits + words)
         for field in YEAR_PATTERN_FIELDS:
             setattr(self, field, [digit_bounded(p, digits) for p in getattr(self, field)])
         return self
+
+    def placeholders(self) -> dict[str, str]:
+        """What a language file's patterns may write instead of repeating it: {DIGIT} one digit
+        (ASCII or native), {DIGITS} the same as a character-class body ("[{DIGITS}.,]"), {YEAR}
+        a four-digit year group, {ERA} the era-marker group (พ.ศ., ค.ศ.; never matches where the
+        language has none) and {MONTH} the alternation of month names."""
+        digits = r"\d" + re.escape(self.digits)
+        return {"{DIGITS}": digits, "{DIGIT}": f"[{digits}]", "{YEAR}": f"(?P<year>[{digits}]{{4}})",
+                "{ERA}": f"(?P<era>{alternation(self.era_offsets) or '(?!)'})",
+                "{MONTH}": alternation(self.months) or "(?!)"}
     era_offsets: dict[str, int] = {}
     buddhist_era_threshold: int = 9999
     unmarked_era_offset: int = 0                # a year above the threshold with no era marker: 2566 - 543
@@ -325,7 +356,7 @@ def _check_patterns(path: Path, data: LangData) -> None:
     for name, patterns in fields:
         for pattern in patterns:
             try:
-                compiled = re.compile(pattern.replace("{MONTH}", "x"))
+                compiled = re.compile(pattern)
             except re.error as exc:
                 raise ConfigError(f"{path}: bad pattern {pattern!r}: {exc}") from exc
             missing = [g for g in required.get(name, ()) if g not in compiled.groupindex]

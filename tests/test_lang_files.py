@@ -64,3 +64,42 @@ def test_a_pattern_without_the_groups_its_stage_reads_is_refused_at_load(tmp_pat
     data.deadline_patterns = [r"到\d{4}年"]                   # no `year`
     with pytest.raises(ConfigError, match="deadline_patterns: .* lacks the named group year"):
         _check_patterns(CONFIG_DIR / "lang" / "zh.yaml", data)
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_LANGS)
+def test_placeholders_are_expanded_in_every_pattern(lang):
+    from pipeline.config import PLACEHOLDER
+
+    data = lang_data(lang)
+    patterns = [p for field in ("deadline_patterns", "year_patterns", "date_patterns", "dateline_patterns",
+                                "plan_period_patterns", "relative_deadline_patterns")
+                for p in getattr(data, field)]
+    patterns += [data.bullet_pattern, *(h.pattern for h in data.heading_styles), *(p.pattern for p in data.per_patterns)]
+    assert not [p for p in patterns if PLACEHOLDER.search(p)]
+
+
+def test_thai_placeholders_read_native_digits_and_the_era():
+    import re
+
+    [deadline] = [p for p in lang_data("th").deadline_patterns if p.startswith("ภายใน(?:สิ้น)?(?:ปี)?")]
+    match = re.match(deadline, "ภายในปี พ.ศ. ๒๕๖๘")
+    assert (match.group("era"), match.group("year")) == ("พ.ศ.", "๒๕๖๘")
+
+
+def test_an_unknown_placeholder_is_refused_with_its_file_named(tmp_path, monkeypatch):
+    import yaml
+
+    from pipeline import config
+    from pipeline.errors import ConfigError
+
+    raw = yaml.safe_load((config.CONFIG_DIR / "lang" / "en.yaml").read_text(encoding="utf-8"))
+    raw["deadline_patterns"] = [r"\bby\s+{YAER}"]
+    (tmp_path / "lang").mkdir()
+    (tmp_path / "lang" / "en.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(config, "CONFIG_DIR", tmp_path)
+    config.lang_data.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match=r"en\.yaml: .*unknown placeholder \{YAER\}"):
+            config.lang_data("en")
+    finally:
+        config.lang_data.cache_clear()

@@ -41,8 +41,7 @@ CLAUSE_WINDOW = 500
 class DateReader:
     def __init__(self, data: LangData) -> None:
         self.data = data
-        months = alternation(data.months) or "(?!)"
-        expand = lambda patterns: [re.compile(p.replace("{MONTH}", months), re.M) for p in patterns]
+        expand = lambda patterns: [re.compile(p, re.M) for p in patterns]   # {MONTH} expanded at load
         self.datelines = expand(data.dateline_patterns)
         self.leads = expand(data.lead_date_patterns)
         self.patterns = expand(data.date_patterns)
