@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 def _register_components() -> None:
     # Importing the modules runs their @Language.factory decorators.
     import pipeline.extract.entities  # noqa: F401
-    import pipeline.extract.thai_ner  # noqa: F401
+    import pipeline.extract.ner  # noqa: F401
     import pipeline.segment.sentences  # noqa: F401
 
 

@@ -73,6 +73,11 @@ class _Registries:
             "chinese": "pipeline.lang.numerals:read_chinese",
             "thai": "pipeline.lang.numerals:read_thai",
         })
+        # Names in a sentence (a language file's ner.engine): built with the language code, then
+        # .entities(text, words) -> [(start, end, entity type)].
+        self.ner_backends = Registry("NER backend", {
+            "th.thainer_crf.v1": "pipeline.extract.thai_ner:ThaiNer",
+        })
         # What must run before a language's spaCy pipeline is first built (jieba learns the
         # gazetteer's names before spaCy's segmenter first calls it): () -> None.
         self.tokenizer_setups = Registry("tokenizer setup", {

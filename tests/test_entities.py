@@ -42,10 +42,10 @@ def test_nested_brackets_in_a_gloss():
 
 def test_thai_crf_ner_finds_names_outside_the_gazetteer():
     """The workaround for PyThaiNLP 5.4's thainer: bundled CRF + perceptron POS mapped to LST20."""
-    from pipeline.extract.thai_ner import thai_ner
+    from pipeline.extract.ner import ner_backend
 
     text = "นายประยุทธ์ จันทร์โอชา เดินทางไปกรุงปักกิ่งเมื่อวันที่ 12 เมษายน 2566"
-    found = {(text[s:e], label) for s, e, label in thai_ner("th").entities(text)}
+    found = {(text[s:e], label) for s, e, label in ner_backend("th").entities(text)}
     assert ("นายประยุทธ์ จันทร์โอชา", "PERSON") in found
     assert ("กรุงปักกิ่ง", "GPE") in found
 

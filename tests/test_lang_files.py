@@ -42,6 +42,8 @@ def test_a_language_file_names_registered_code(lang):
         registry.number_word_readers.get(data.number_word_reader)
     if data.label_reader is not None:
         assert registry.number_word_readers.get(data.label_reader)("十四") == 14
+    if data.ner is not None:
+        assert callable(registry.ner_backends.get(data.ner.engine))
 
 
 def test_an_unknown_registered_name_is_a_clear_error():

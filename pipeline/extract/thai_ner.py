@@ -1,4 +1,5 @@
-"""Thai names outside the gazetteer, from the ThaiNER 1.5 CRF that PyThaiNLP 5.4 bundles.
+"""A NER backend (`th.thainer_crf.v1`): Thai names outside the gazetteer, from the ThaiNER 1.5
+CRF that PyThaiNLP 5.4 bundles.
 
 PyThaiNLP's own `NER("thainer")` asks for a corpus named "thainer-1.5" that is not bundled
 (the package ships `thainer_crf_1_5_1.model`) and expects a POS tagset it does not bundle either.
@@ -9,15 +10,10 @@ mapped to the LST20 tagset the model was trained on. This module does exactly th
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
-
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from pipeline.config import lang_data
 from pipeline.errors import ConfigError, ResourceMissing
-from pipeline.extract.entities import NER_KEY
 
 MODEL_FILE = "thainer_crf_1_5_1.model"
 
@@ -89,47 +85,3 @@ def _trim(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
         if start < end:
             out.append((start, end, kind))
     return out
-
-
-@functools.lru_cache(maxsize=None)
-def thai_ner(lang: str) -> ThaiNer:
-    return ThaiNer(lang)
-
-
-@Language.factory("pp_thai_ner", assigns=["doc.spans"], requires=["token.is_sent_start"])
-def make_thai_ner(nlp: Language, name: str):
-    return ThaiNerComponent(nlp.lang)
-
-
-class ThaiNerComponent:
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        # the CRF runs on over lists: a name never ends with a word that joins names ("และ")
-        self.joiners = tuple(w for w in lang_data(lang).issuer_joiners if w.strip(",，、 "))
-
-    def __call__(self, doc: Doc) -> Doc:
-        ner = thai_ner(self.lang)
-        found: list[tuple[int, int, str]] = []
-        for sent in doc.sents:
-            if sent.text.strip():
-                found.extend((sent.start_char + s, sent.start_char + e, label)
-                             for s, e, label in ner.entities(sent.text, [t.text_with_ws for t in sent])
-                             if _plausible_name(sent.text[s:e], self.joiners))
-        # Exact character spans for the record; token-aligned spans for spaCy consumers.
-        doc.user_data[NER_KEY] = found
-        doc.spans[NER_KEY] = [
-            span for s, e, label in found
-            if (span := doc.char_span(s, e, label=label, alignment_mode="expand"))
-        ]
-        return doc
-
-
-# The CRF runs on over lists ("ศูนย์ ก ศูนย์ ข และ ...") and across brackets; a name is short,
-# holds at most one space and no bracket, and does not end with a joining word.
-MAX_NAME_CHARS = 50
-MAX_NAME_SPACES = 1
-
-
-def _plausible_name(name: str, joiners: tuple[str, ...] = ()) -> bool:
-    return (len(name) <= MAX_NAME_CHARS and not name[0].isdigit() and name.count(" ") <= MAX_NAME_SPACES
-            and not any(ch in name for ch in "()（）“”\"") and not name.endswith(joiners))
