@@ -40,7 +40,7 @@ from pipeline.segment.blocks import BlockReader
 from pipeline.segment.segments import Segments
 from pipeline.extract.glosses import gazetteer_glosses
 from pipeline.extract.metrics import with_metric_ids
-from pipeline.spans import SpanIndex
+from pipeline.spans import SpanIndex, within
 
 log = logging.getLogger(__name__)
 LANGS = SUPPORTED_LANGS
@@ -197,7 +197,7 @@ def _frame_year(times, blocks) -> Optional[int]:
     """The end of a plan period or span of years named in the document's opening blocks."""
     opening = [b.span for b in blocks if b.kind in ("title", "paragraph", "heading")][:FRAME_BLOCKS]
     for span in opening:
-        years = [t.year for t in times if span[0] <= t.span[0] < span[1] and t.kind in ("period", "range") and t.year]
+        years = [t.year for t in times if within(t.span[0], span) and t.kind in ("period", "range") and t.year]
         if years:
             return max(years)
     return None
@@ -220,7 +220,7 @@ def _title_year(times, title_span) -> Optional[int]:
     """The year a document's title names: its plan period's end, else a deadline, a span's end, a year."""
     if title_span is None:
         return None
-    named = [t for t in times if title_span[0] <= t.span[0] < title_span[1] and t.year is not None]
+    named = [t for t in times if within(t.span[0], title_span) and t.year is not None]
     for kind in TITLE_YEAR_KINDS:
         years = [t.year for t in named if t.kind == kind]
         if years:

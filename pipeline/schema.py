@@ -7,9 +7,9 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, model_validator
 
-SCHEMA_VERSION = "1.2"
+from pipeline.spans import Span   # the record's span type: [start, end)
 
-Span = tuple[int, int]
+SCHEMA_VERSION = "1.2"
 Number = Union[int, FiniteFloat]   # NaN and infinity are no amounts
 Comparator = Literal[">", ">=", "=", "<=", "<", "~", "range"]
 # The unit as the text gives it: percent, count, multiple, a currency (CNY, USD, THB, EUR) or a

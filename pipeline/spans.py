@@ -5,12 +5,46 @@ dates, amounts and URLs; asking each of them against every other is quadratic.""
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
-
-Span = tuple[int, int]
+from typing import Iterable, NamedTuple
 
 
-def overlaps_any(span: Span, spans: Iterable[Span]) -> bool:
+class Span(NamedTuple):
+    """A half-open character span [start, end) into a document's text. Every item of a record
+    carries one (JSON: [start, end]); stages pass plain (start, end) tuples, which the functions
+    below take as well."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: tuple[int, int]) -> bool:
+        return overlaps(self, other)
+
+    def contains(self, other: tuple[int, int]) -> bool:
+        return contains(self, other)
+
+    def holds(self, position: int) -> bool:
+        return within(position, self)
+
+    def slice(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """The two spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    """`inner` lies within `outer`."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def within(position: int, span: tuple[int, int]) -> bool:
+    """`position` falls inside `span`."""
+    return span[0] <= position < span[1]
+
+
+def overlaps_any(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     """`span` shares a character with one of a few `spans` (many: use SpanIndex)."""
     return any(s < span[1] and span[0] < e for s, e in spans)
 

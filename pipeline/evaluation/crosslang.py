@@ -52,7 +52,7 @@ class CrossReport(BaseModel):
 
 
 def _overlapping(targets, span) -> set[str]:
-    return {t.id for t in targets if span is not None and t.span[0] < span[1] and span[0] < t.span[1]}
+    return {t.id for t in targets if span is not None and t.span.overlaps(span)}
 
 
 def score_pair(a: CorpusDocument, b: CorpusDocument, record_a, record_b, comparison) -> tuple[Counts, list[str]]:
@@ -83,7 +83,7 @@ def metric_key_agreement(a: CorpusDocument, b: CorpusDocument, record_a, record_
     both sides (predicted) and how many the same key (tp), of all found (gold)."""
     quotes_a = {t.link: locate(record_a.document.text, t.quote, t.occurrence) for t in a.gold.targets if t.link}
     quotes_b = {t.link: locate(record_b.document.text, t.quote, t.occurrence) for t in b.gold.targets if t.link}
-    first = lambda targets, span: next((t for t in targets if span is not None and t.span[0] < span[1] and span[0] < t.span[1]), None)
+    first = lambda targets, span: next((t for t in targets if span is not None and t.span.overlaps(span)), None)
     targets_a = [t for t in record_a.targets if t.kind == "quantitative"]
     targets_b = [t for t in record_b.targets if t.kind == "quantitative"]
     counts = Counts()

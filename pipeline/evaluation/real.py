@@ -23,6 +23,7 @@ from typing import Callable, Optional
 from pydantic import BaseModel
 
 from pipeline.config import PROJECT_ROOT
+from pipeline.spans import overlaps
 from pipeline.evaluation.corpus import GoldDocument, corpus_documents, locate, occurrence_spans
 from pipeline.evaluation.score import Counts
 
@@ -97,10 +98,6 @@ def _unit(unit: Optional[str]) -> Optional[str]:
     return UNIT_ALIASES.get(unit, unit) if unit else unit
 
 
-def _overlap(a, b) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _match(golds: list, preds: list, same: Callable) -> list[tuple[int, int]]:
     """One-to-one: each gold item takes the first unused prediction that agrees with it."""
     used: set[int] = set()
@@ -121,12 +118,12 @@ def score_document(record, doc: GoldDocument, split: str) -> DocResult:
 
     def right(g, p) -> bool:
         gold, span = g
-        return (span is not None and _overlap(span, p.span) and _same(p.value, gold.value)
+        return (span is not None and overlaps(span, p.span) and _same(p.value, gold.value)
                 and _unit(p.unit) == gold.unit and p.year == gold.year
                 and (gold.value_max is None or _same(getattr(p, "value_max", None), gold.value_max)))
 
     pairs = _match(gold_targets, preds, right)
-    span_pairs = _match(gold_targets, preds, lambda g, p: g[1] is not None and _overlap(g[1], p.span))
+    span_pairs = _match(gold_targets, preds, lambda g, p: g[1] is not None and overlaps(g[1], p.span))
     comparator = Counts(tp=sum(1 for gi, pi in pairs if preds[pi].comparator == gold_targets[gi][0].comparator),
                         gold=len(pairs), predicted=len(pairs))
     per = Counts(tp=sum(1 for gi, pi in pairs if _same_per(preds[pi].per, gold_targets[gi][0].per)),
@@ -165,7 +162,7 @@ def _issuers(record, doc: GoldDocument, text: str) -> Counts:
     unlinked = [i for i in doc.issuers if not i.id]
     for issuer in unlinked:
         spans = occurrence_spans(text, issuer.text)
-        if any(_overlap(s, e.span) for s in spans for e in predicted if not e.canonical_id or e.canonical_id not in gold_ids):
+        if any(overlaps(s, e.span) for s in spans for e in predicted if not e.canonical_id or e.canonical_id not in gold_ids):
             tp += 1
     n_predicted = len(predicted_ids) + sum(1 for e in predicted if not e.canonical_id)
     return Counts(tp=tp, predicted=max(n_predicted, tp), gold=len(gold_ids) + len(unlinked))
@@ -177,7 +174,7 @@ def _dates(record, doc: GoldDocument, text: str) -> tuple[Counts, Counts]:
     def right(g, p) -> bool:
         gold, span = g
         return (p.iso == gold.iso and p.role == ROLE_OF_GOLD.get(gold.role, gold.role)
-                and (span is None or _overlap(span, p.span)))
+                and (span is None or overlaps(span, p.span)))
 
     events = [d for d in record.dates if d.role != "mentioned"]
     pairs = _match(golds, events, right)
@@ -193,7 +190,7 @@ def _violations(record, doc: GoldDocument, text: str) -> list[str]:
     for item in doc.not_targets:
         spans = occurrence_spans(text, item.quote)
         for t in record.targets:
-            if t.kind == "quantitative" and t.value_span and any(_overlap(t.value_span, s) for s in spans):
+            if t.kind == "quantitative" and t.value_span and any(overlaps(t.value_span, s) for s in spans):
                 out.append(f"{item.quote!r} ({item.why}) read as target {t.id}")
     return out
 

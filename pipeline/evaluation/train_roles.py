@@ -25,6 +25,7 @@ import numpy as np
 from pipeline.evaluation.corpus import corpus_documents, locate
 from pipeline.evaluation.real import REAL, load_split
 from pipeline.extract.roles import FEATURES, MODEL_PATH
+from pipeline.spans import overlaps
 
 log = logging.getLogger(__name__)
 C_GRID = (0.1, 0.3, 1.0, 3.0)
@@ -89,11 +90,11 @@ def bundled_documents() -> list:
 def _is_target(ctx, quotes, contexts) -> bool:
     m = ctx.mention
     for gold, span in quotes:
-        if span is None or not (span[0] < m.value_span[1] and m.value_span[0] < span[1]):
+        if span is None or not overlaps(span, m.value_span):
             continue
         if math.isclose(m.value, gold.value, rel_tol=1e-6):
             return True
-        inside = [c for c in contexts if span[0] < c.mention.value_span[1] and c.mention.value_span[0] < span[1]]
+        inside = [c for c in contexts if overlaps(span, c.mention.value_span)]
         if len(inside) == 1:
             return True
     return False

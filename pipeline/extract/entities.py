@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from pipeline.config import LangData, gazetteer
 from pipeline.lang.script import simplified
 from pipeline.schema import Entity, Span
-from pipeline.spans import SpanIndex
+from pipeline.spans import SpanIndex, contains
 
 GAZETTEER_KEY = "gazetteer"
 NER_KEY = "ner"
@@ -117,7 +117,7 @@ def doc_entities(doc, data: LangData, keep: Optional[Span] = None) -> list[Entit
         if not taken.overlaps((s, e)):
             found.append(_entity(text, s, e, label, None, "ner"))
     if keep is not None:
-        found = [e for e in found if keep[0] <= e.span[0] and e.span[1] <= keep[1]]
+        found = [e for e in found if contains(keep, e.span)]
     found.sort(key=lambda e: e.span)
     return link_glosses(doc.text, found, data)
 

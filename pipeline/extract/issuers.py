@@ -21,6 +21,7 @@ from typing import Iterable, Optional
 
 from pipeline.config import LangData, bounded_alternation, gazetteer
 from pipeline.schema import Entity, Span
+from pipeline.spans import within
 from pipeline.segment.blocks import Block
 
 # How many blocks of the body, after the title, can name the issuer (a Thai brief's first
@@ -77,11 +78,11 @@ class IssuerReader:
         entities = list(entities)
         # A headline names a place as its topic ("Shenzhen plans for …", "ไหหลำเดินหน้าสร้าง…"):
         # a place stands for its government only in the lead's prose.
-        governments = [e for e in self._governments(text, entities) if not (title and title[0] <= e.span[0] < title[1])]
+        governments = [e for e in self._governments(text, entities) if not (title and within(e.span[0], title))]
         places = {e.span for e in governments}
         bodies = _Bodies([e for e in entities + governments
                           if e.type in ISSUING_TYPES and e.source != "gloss"
-                          and zone[0] <= e.span[0] < zone[1] and not (e.canonical_id is None and _bracketed(text, e.span))])
+                          and within(e.span[0], zone) and not (e.canonical_id is None and _bracketed(text, e.span))])
         if not bodies.all and self.document_names is None:
             return []
         found: list[Entity] = []
@@ -144,7 +145,7 @@ class IssuerReader:
             span = b.span
             if substantive >= LEAD_BLOCKS:
                 break
-            if zone[0] <= span[0] < zone[1] and (title is None or span[0] >= title[1]):
+            if within(span[0], zone) and (title is None or span[0] >= title[1]):
                 spans.append(span)
                 block = text[span[0]:span[1]]
                 plain = _plain(block)

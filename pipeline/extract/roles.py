@@ -24,7 +24,7 @@ from pipeline.errors import ResourceMissing
 from pipeline.extract.quantities import Mention
 from pipeline.extract.times import TimeMention
 from pipeline.schema import Span
-from pipeline.spans import overlaps_any
+from pipeline.spans import overlaps_any, within
 
 Role = Literal["target", "baseline", "statistic", "forecast"]
 YearSource = Literal["clause_deadline", "sentence_deadline", "heading_scope", "scope", "clause_year", "sentence_year", "current",
@@ -105,7 +105,7 @@ def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[in
     reference = ctx.year or doc_year
     if reference is not None:
         f["past_year_in_clause"] = float(any(
-            t.kind == "year" and t.year is not None and t.year < reference and ctx.clause[0] <= t.span[0] < ctx.clause[1]
+            t.kind == "year" and t.year is not None and t.year < reference and within(t.span[0], ctx.clause)
             and not (ctx.baseline and ctx.baseline[1] == t.year)
             and not overlaps_any(t.span, ctx.reference_years)
             for t in times))

@@ -31,7 +31,7 @@ from pipeline.schema import Baseline, QuantityMention, Span, Target
 from pipeline.lang.numerals import parse_year
 from pipeline.segment.blocks import Block
 from pipeline.segment.segments import Segments, strip
-from pipeline.spans import SpanIndex, overlaps_any
+from pipeline.spans import SpanIndex, overlaps_any, within
 
 SCOPE_BLOCKS = ("bullet", "paragraph", "numbered")
 HEADING_BLOCKS = ("title", "heading", "deadline")
@@ -308,7 +308,7 @@ class TargetExtractor:
         if self._named_year(ctx, reading, ctx.clause, "clause_year"):
             return
         i = bisect.bisect_right(item_starts, position) - 1
-        if i >= 0 and items[i].span[0] <= position < items[i].span[1]:
+        if i >= 0 and within(position, items[i].span):
             ctx.year, ctx.year_source = items[i].year, "heading_scope" if items[i].under_heading else "scope"
             return
         if self._named_year(ctx, reading, ctx.sentence, "sentence_year"):
@@ -520,7 +520,7 @@ def _line(text: str, position: int) -> Span:
 
 def _block_at(blocks: list[Block], starts: list[int], position: int) -> Optional[Block]:
     i = bisect.bisect_right(starts, position) - 1
-    return blocks[i] if i >= 0 and blocks[i].span[0] <= position < blocks[i].span[1] else None
+    return blocks[i] if i >= 0 and within(position, blocks[i].span) else None
 
 
 def _lead_paragraph(blocks: list[Block]) -> Optional[Span]:

@@ -79,6 +79,6 @@ def detect_languages(text: str) -> tuple[str, list[ParagraphLang]]:
 
 def span_lang(paragraphs: list[ParagraphLang], span: Span, default: str) -> str:
     for p in paragraphs:
-        if p.span[0] <= span[0] < p.span[1]:
+        if p.span.holds(span[0]):
             return p.lang
     return default
