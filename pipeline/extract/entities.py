@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -39,6 +39,15 @@ def gazetteer_matcher() -> "GazetteerMatcher":
     return GazetteerMatcher()
 
 
+class GazetteerHit(NamedTuple):
+    """A gazetteer name found in a text: its characters, the entry's type and id."""
+
+    start: int
+    end: int
+    type: str
+    id: str
+
+
 class GazetteerMatcher:
     """Marks every gazetteer name in `doc.spans["gazetteer"]`, label = type, kb_id = canonical id.
 
@@ -65,7 +74,7 @@ class GazetteerMatcher:
             self.automaton.add_word(name, name)
         self.automaton.make_automaton()
 
-    def match(self, text: str) -> list[tuple[int, int, str, str]]:
+    def match(self, text: str) -> list[GazetteerHit]:
         """Leftmost, then longest, non-overlapping names, Latin ones only at word boundaries."""
         matched = simplified(text)
         found = []
@@ -77,7 +86,7 @@ class GazetteerMatcher:
         out, taken_until = [], -1
         for start, end, name in found:
             if start >= taken_until:
-                out.append((start, end, *self.names[name]))
+                out.append(GazetteerHit(start, end, *self.names[name]))
                 taken_until = end
         return out
 

@@ -8,7 +8,9 @@ A chapter whose title names the goals ("总体要求", "เป้าหมาย
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from pipeline.config import LangData, alternation
@@ -20,12 +22,17 @@ from pipeline.spans import SpanIndex
 BODY_STOPPERS = {"numbered", "heading", "deadline", "boilerplate", "title"}
 
 
+@dataclass(frozen=True)
 class Structure:
-    def __init__(self, chapters: list[Chapter], measures: list[Measure], goal_zones: list[Span]) -> None:
-        self.chapters = chapters
-        self.measures = measures
-        self.goal_zones = goal_zones
-        self._zones = SpanIndex(goal_zones)
+    """A document's chapters, measures and the zones its goal headings open."""
+
+    chapters: list[Chapter]
+    measures: list[Measure]
+    goal_zones: list[Span]
+
+    @functools.cached_property
+    def _zones(self) -> SpanIndex:
+        return SpanIndex(self.goal_zones)
 
     def in_goal_zone(self, position: int) -> bool:
         return self._zones.contains(position)

@@ -23,7 +23,7 @@ from pipeline.config import PROJECT_ROOT, LangData, bounded_alternation
 from pipeline.errors import ResourceMissing
 from pipeline.extract.quantities import Mention
 from pipeline.extract.times import TimeMention
-from pipeline.schema import Span
+from pipeline.schema import Baseline, Span
 from pipeline.spans import overlaps_any, within
 
 Role = Literal["target", "baseline", "statistic", "forecast"]
@@ -55,7 +55,7 @@ class QuantityContext:
     year: Optional[int] = None
     year_source: Optional[YearSource] = None
     baseline_of: Optional[int] = None          # index of the mention this one is the starting point of
-    baseline: Optional[tuple[float, Optional[int]]] = None   # this mention's own starting point
+    baseline: Optional[Baseline] = None        # this mention's own starting point
     counted_noun: bool = False          # a bare number whose clause names what it counts ("patents reach 80")
     conversion: bool = False            # an amount in brackets restating the one before it: "(US$190 billion)"
     derived_before: bool = False        # a derived-amount cue right before it: "比上年增加", "up from"
@@ -106,7 +106,7 @@ def featurize(ctx: QuantityContext, text: str, cues: Cues, doc_year: Optional[in
     if reference is not None:
         f["past_year_in_clause"] = float(any(
             t.kind == "year" and t.year is not None and t.year < reference and within(t.span[0], ctx.clause)
-            and not (ctx.baseline and ctx.baseline[1] == t.year)
+            and not (ctx.baseline and ctx.baseline.year == t.year)
             and not overlaps_any(t.span, ctx.reference_years)
             for t in times))
     for kind in ("target", "future", "past", "forecast", "derived", "source", "other"):

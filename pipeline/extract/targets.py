@@ -375,7 +375,7 @@ class TargetExtractor:
         year of this amount's own starting point."""
         plain = [t for t in _times_in(reading.times, span) if t.kind in ("year", "range") and t.year is not None
                  and not overlaps_any(t.span, ctx.reference_years)
-                 and not (ctx.baseline and ctx.baseline[1] == t.year)]
+                 and not (ctx.baseline and ctx.baseline.year == t.year)]
         if not plain:
             return None
         return min(plain, key=lambda t: _distance(t.span, ctx.mention.span)).year
@@ -418,7 +418,7 @@ class TargetExtractor:
                 if match.groupdict().get("year"):
                     year = parse_year(match, self.data)
                 ctx.baseline_of = later[0]
-                contexts[later[0]].baseline = (ctx.mention.value, year)
+                contexts[later[0]].baseline = Baseline(value=ctx.mention.value, year=year)
                 break
 
     # -- one target ------------------------------------------------------------------------------
@@ -446,7 +446,7 @@ class TargetExtractor:
             # ("per 10,000 people", "of regional GDP") to the clause's end.
             quote_end = max(quote_end, strip(text, (m.span[1], ctx.clause[1]), METRIC_EDGE + "。.")[1])
         span = (quote_start, quote_end)
-        baseline = Baseline(value=normalize_value(ctx.baseline[0]), year=ctx.baseline[1]) if ctx.baseline else None
+        baseline = ctx.baseline.model_copy(update={"value": normalize_value(ctx.baseline.value)}) if ctx.baseline else None
         return Target(
             id=f"T{number}", kind="quantitative", text=text[span[0]:span[1]], span=span,
             metric=text[metric_span[0]:metric_span[1]] if metric_span else None, metric_span=metric_span,
