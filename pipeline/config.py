@@ -83,7 +83,7 @@ YEAR_GROUPS = ("year", "start")
 # The language-file fields whose patterns capture years.
 YEAR_PATTERN_FIELDS = ("deadline_patterns", "year_range_patterns", "year_patterns", "baseline_patterns", "current_year_patterns",
                        "reference_year_patterns", "date_patterns", "partial_date_patterns", "dateline_patterns",
-                       "lead_date_patterns")
+                       "lead_date_patterns", "credit_date_patterns")
 
 
 # The language-file fields that hold lists of regular expressions (placeholders are expanded in them).
@@ -225,6 +225,10 @@ class LangData(BaseModel):
     dateline_patterns: list[str] = []           # a news dateline; group `date` marks the date inside it
     weekdays: dict[str, int] = {}               # "Tuesday", "周二", "วันอังคาร" -> 1 (Monday is 0)
     lead_date_patterns: list[str] = []          # a date opening a report: a dateline unless a cue says otherwise
+    # a source credit with its date ("Xinhua, January 22, 2026", "(Xinhua News Agency September 26,
+    # 2008)"): the page's publication date
+    credit_date_patterns: list[str] = []
+    news_outlets: list[str] = []                # agencies and outlets, as credits and datelines name them: {OUTLET}
 
     @model_validator(mode="after")
     def _expand_and_fence(self) -> "LangData":
@@ -246,11 +250,11 @@ class LangData(BaseModel):
         """What a language file's patterns may write instead of repeating it: {DIGIT} one digit
         (ASCII or native), {DIGITS} the same as a character-class body ("[{DIGITS}.,]"), {YEAR}
         a four-digit year group, {ERA} the era-marker group (พ.ศ., ค.ศ.; never matches where the
-        language has none) and {MONTH} the alternation of month names."""
+        language has none), {MONTH} the alternation of month names and {OUTLET} of news outlets."""
         digits = r"\d" + re.escape(self.digits)
         return {"{DIGITS}": digits, "{DIGIT}": f"[{digits}]", "{YEAR}": f"(?P<year>[{digits}]{{4}})",
                 "{ERA}": f"(?P<era>{alternation(self.era_offsets) or '(?!)'})",
-                "{MONTH}": alternation(self.months) or "(?!)"}
+                "{MONTH}": alternation(self.months) or "(?!)", "{OUTLET}": alternation(self.news_outlets) or "(?!)"}
     era_offsets: dict[str, int] = {}
     buddhist_era_threshold: int = 9999
     unmarked_era_offset: int = 0                # a year above the threshold with no era marker: 2566 - 543
@@ -342,7 +346,7 @@ REQUIRED_GROUPS = {
     "current_year_patterns": ("year",), "reference_year_patterns": ("year",), "baseline_patterns": ("value",),
     "relative_deadline_patterns": ("years",), "session_year_patterns": ("congress",),
     "date_patterns": ("day", "month"), "partial_date_patterns": ("day", "month"), "dateline_patterns": ("day",),
-    "lead_date_patterns": ("day",),
+    "lead_date_patterns": ("day",), "credit_date_patterns": ("day", "month"),
 }
 
 

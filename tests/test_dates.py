@@ -16,6 +16,11 @@ from pipeline.extract.dates import DateReader
     ("en", "dated 31 March 2023", "31 March 2023", "2023-03-31", "dated"),
     ("en", "It takes effect on 2024-03-01.", "2024-03-01", "2024-03-01", "effective"),
     ("en", "datePublished: Tue Feb 28 2023 14:44:39 GMT", "Feb 28 2023", "2023-02-28", "published"),
+    # a source credit's date is the page's; an outlet before a day and month opens a dateline
+    ("en", "Xinhua, January 22, 2026 Adjust font size:", "January 22, 2026", "2026-01-22", "published"),
+    ("en", "(Xinhua News Agency September 26, 2008)", "September 26, 2008", "2008-09-26", "published"),
+    ("en", "(Yicai) Jan. 18, 2024 -- China's economy may expand", "Jan. 18, 2024", "2024-01-18", "dateline"),
+    ("th", "CRI, June 1, 2023", "June 1, 2023", "2023-06-01", "published"),
 ])
 def test_dates_and_roles(lang, text, quoted, iso, role):
     found = DateReader(lang_data(lang)).find(text, (0, len(text)))

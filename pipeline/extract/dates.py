@@ -44,6 +44,7 @@ class DateReader:
         expand = lambda patterns: [re.compile(p, re.M) for p in patterns]   # {MONTH} expanded at load
         self.datelines = expand(data.dateline_patterns)
         self.leads = expand(data.lead_date_patterns)
+        self.credits = expand(data.credit_date_patterns)
         self.patterns = expand(data.date_patterns)
         self.partial = expand(data.partial_date_patterns)
         flags = re.IGNORECASE if data.case_insensitive else 0
@@ -61,7 +62,7 @@ class DateReader:
         out: list[DateMention] = []
         taken = DisjointSpans()
         pending: list[tuple[re.Match[str], str]] = []   # partial dates, resolved once full dates are known
-        groups = [(self.datelines, DATELINE), (self.leads, LEAD), (self.patterns, None), (self.partial, None)]
+        groups = [(self.datelines, DATELINE), (self.credits, PUBLISHED), (self.leads, LEAD), (self.patterns, None), (self.partial, None)]
         for patterns, fixed_role in groups:
             for pattern in patterns:
                 for match in pattern.finditer(text, *zone):
