@@ -21,6 +21,10 @@ from pipeline.extract.dates import DateReader
     ("en", "(Xinhua News Agency September 26, 2008)", "September 26, 2008", "2008-09-26", "published"),
     ("en", "(Yicai) Jan. 18, 2024 -- China's economy may expand", "Jan. 18, 2024", "2024-01-18", "dateline"),
     ("th", "CRI, June 1, 2023", "June 1, 2023", "2023-06-01", "published"),
+    ("en", "BEIJING, 5th March, 2026 (WAM) -- China has set", "5th March, 2026", "2026-03-05", "dateline"),
+    ("en", "> Sep 24th 2020\n\nIN A RECORDED video message", "Sep 24th 2020", "2020-09-24", "published"),
+    # an outlet's name on the line above is no dateline's city: the page's timestamped date
+    ("th", "ข่าวสด\n19 เมษายน 2565 ( 14:27 )\nจีนเดินหน้าปลูกป่า", "19 เมษายน 2565", "2022-04-19", "published"),
 ])
 def test_dates_and_roles(lang, text, quoted, iso, role):
     found = DateReader(lang_data(lang)).find(text, (0, len(text)))
