@@ -269,6 +269,10 @@ class LangData(BaseModel):
     issuing_verbs: list[str] = []               # a body right before one issued or announced the document
     issuer_markers: list[str] = []              # a body right after one issued it: by, according to, 由, โดย
     issuer_joiners: list[str] = []              # between co-issuers: 、, "and", และ
+    # right before a body that a document went to or was delivered at, not one that issued it:
+    # "在十四届全国人大一次会议上作", "ยื่นต่อที่ประชุมสภาผู้แทนฯ", "submitted to the NPC"
+    recipient_markers: list[str] = []
+    recipient_gap: int = 0                      # characters allowed between such a marker and the body: 在|十四届|全国人大
     office_titles: list[str] = []               # after a place, its government's head: 省长, Governor
     local_qualifiers: list[str] = []            # before a document's name, a local one's: 省, provincial
     boilerplate_markers: list[str] = []

@@ -54,6 +54,9 @@ LOCAL_WINDOW = 12
 CAPTION = re.compile(r"\s*[(（][^\n]*[)）]\s*")
 
 
+# How far before a body its recipient marker may start ("ต่อที่ประชุม ": 14 characters; "在十四届").
+RECIPIENT_WINDOW = 20
+
 class IssuerReader:
     def __init__(self, data: LangData) -> None:
         flags = re.IGNORECASE if data.case_insensitive else 0
@@ -71,6 +74,9 @@ class IssuerReader:
         self.documents = {name.lower(): e.id for e in gazetteer().entries for names in e.documents.values() for name in names}
         self.document_names = re.compile(bounded_alternation(list(self.documents)), re.IGNORECASE) if self.documents else None
         self.local = re.compile(bounded_alternation(data.local_qualifiers), flags) if data.local_qualifiers else None
+        recipients = bounded_alternation(data.recipient_markers)
+        gap = rf"[^\s{re.escape(data.clause_separators + data.sentence_terminators)}]{{0,{data.recipient_gap}}}"
+        self.recipient = re.compile(rf"(?:{recipients})\s*{gap}$", flags) if recipients else None
 
     def find(self, text: str, entities: Iterable[Entity], blocks: list[Block], zone: Span,
              title: Optional[Span]) -> list[Entity]:
@@ -162,7 +168,8 @@ class IssuerReader:
         out = []
         for verb in self.verbs.finditer(text, *span):
             near = bodies.starting(max(span[0], verb.start() - MAX_RAW_GAP - MAX_NAME_CHARS), verb.start())
-            before = [e for e in near if e.span[1] <= verb.start() and self._short_gap(text, e.span[1], verb.start())]
+            before = [e for e in near if e.span[1] <= verb.start() and self._short_gap(text, e.span[1], verb.start())
+                      and not self._received(text, e)]
             if before:
                 out += self._chain(text, bodies, max(before, key=lambda e: e.span[1]), backwards=True)
         return out
@@ -174,10 +181,14 @@ class IssuerReader:
         out = []
         for marker in self.markers.finditer(text, *span):
             near = bodies.starting(marker.end(), min(span[1], marker.end() + MAX_RAW_GAP + 1))
-            after = [e for e in near if self._short_gap(text, marker.end(), e.span[0])]
+            after = [e for e in near if self._short_gap(text, marker.end(), e.span[0]) and not self._received(text, e)]
             if after:
                 out += self._chain(text, bodies, min(after, key=lambda e: e.span[0]), backwards=False)
         return out
+
+    def _received(self, text: str, e: Entity) -> bool:
+        """The body a document went to or was delivered at ("在全国人大…上作", "submitted to the NPC")."""
+        return self.recipient is not None and self.recipient.search(text, max(0, e.span[0] - RECIPIENT_WINDOW), e.span[0]) is not None
 
     def _short_gap(self, text: str, start: int, end: int) -> bool:
         if not 0 <= end - start <= MAX_RAW_GAP:
