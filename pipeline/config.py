@@ -272,6 +272,9 @@ class LangData(BaseModel):
     # right before a body that a document went to or was delivered at, not one that issued it:
     # "在十四届全国人大一次会议上作", "ยื่นต่อที่ประชุมสภาผู้แทนฯ", "submitted to the NPC"
     recipient_markers: list[str] = []
+    # a name the NER tagger found, outside the gazetteer, issues only if it opens with one of these
+    # (กระทรวง, สำนักงาน): the tagger also tags phrases such as "โครงข่ายรถไฟความเร็วสูง"
+    ner_issuer_heads: list[str] = []
     recipient_gap: int = 0                      # characters allowed between such a marker and the body: 在|十四届|全国人大
     office_titles: list[str] = []               # after a place, its government's head: 省长, Governor
     local_qualifiers: list[str] = []            # before a document's name, a local one's: 省, provincial

@@ -106,3 +106,16 @@ def test_a_repeated_lead_does_not_use_up_the_opening():
             "By the end of 2025, China will have over 270 airports, according to the plan released by the Civil Aviation "
             "Administration of China (CAAC).\n")
     assert [e.canonical_id for e in analyze_text(text, lang="en").issuers] == ["cn.gov.caac"]
+
+
+def test_a_tagged_name_outside_the_gazetteer_issues_only_if_named_like_a_body():
+    from pipeline.config import lang_data
+    from pipeline.extract.issuers import IssuerReader
+    from pipeline.schema import Entity
+
+    reader = IssuerReader(lang_data("th"))
+    tagged = lambda name: Entity(text=name, span=(0, len(name)), type="ORG", source="ner")
+    assert reader._named_like_a_body(tagged("กระทรวงวัฒนธรรม"))
+    assert not reader._named_like_a_body(tagged("โครงข่ายรถไฟความเร็วสูง"))     # "the high-speed rail network"
+    assert reader._named_like_a_body(Entity(text="โครงข่าย", span=(0, 8), type="ORG", source="gazetteer",
+                                            canonical_id="cn.gov.ndrc"))

@@ -74,6 +74,7 @@ class IssuerReader:
         self.documents = {name.lower(): e.id for e in gazetteer().entries for names in e.documents.values() for name in names}
         self.document_names = re.compile(bounded_alternation(list(self.documents)), re.IGNORECASE) if self.documents else None
         self.local = re.compile(bounded_alternation(data.local_qualifiers), flags) if data.local_qualifiers else None
+        self.ner_heads = tuple(data.ner_issuer_heads)
         recipients = bounded_alternation(data.recipient_markers)
         gap = rf"[^\s{re.escape(data.clause_separators + data.sentence_terminators)}]{{0,{data.recipient_gap}}}"
         self.recipient = re.compile(rf"(?:{recipients})\s*{gap}$", flags) if recipients else None
@@ -88,7 +89,8 @@ class IssuerReader:
         places = {e.span for e in governments}
         bodies = _Bodies([e for e in entities + governments
                           if e.type in ISSUING_TYPES and e.source != "gloss"
-                          and within(e.span[0], zone) and not (e.canonical_id is None and _bracketed(text, e.span))])
+                          and within(e.span[0], zone) and not (e.canonical_id is None and _bracketed(text, e.span))
+                          and self._named_like_a_body(e)])
         if not bodies.all and self.document_names is None:
             return []
         found: list[Entity] = []
@@ -185,6 +187,10 @@ class IssuerReader:
             if after:
                 out += self._chain(text, bodies, min(after, key=lambda e: e.span[0]), backwards=False)
         return out
+
+    def _named_like_a_body(self, e: Entity) -> bool:
+        """A tagger's name outside the gazetteer opens like a body's name, where the language lists how."""
+        return e.source != "ner" or not self.ner_heads or e.text.startswith(self.ner_heads)
 
     def _received(self, text: str, e: Entity) -> bool:
         """The body a document went to or was delivered at ("在全国人大…上作", "submitted to the NPC")."""
