@@ -272,6 +272,9 @@ class LangData(BaseModel):
     # right before a body that a document went to or was delivered at, not one that issued it:
     # "在十四届全国人大一次会议上作", "ยื่นต่อที่ประชุมสภาผู้แทนฯ", "submitted to the NPC"
     recipient_markers: list[str] = []
+    # a field that names the issuing bodies, in a page's metadata or an official text's header table:
+    # "发文机关：国务院", "Issued by: State Administration for Market Regulation"
+    issuer_field_labels: list[str] = []
     # a name the NER tagger found, outside the gazetteer, issues only if it opens with one of these
     # (กระทรวง, สำนักงาน): the tagger also tags phrases such as "โครงข่ายรถไฟความเร็วสูง"
     ner_issuer_heads: list[str] = []

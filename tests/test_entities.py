@@ -87,6 +87,10 @@ def test_issuers_are_the_bodies_that_issue_or_announce(lang, text, ids):
     ("th", "รายงานผลการดำเนินงานของรัฐบาลจีนที่ยื่นต่อที่ประชุมสภาผู้แทนประชาชนแห่งชาติจีน ได้ระบุเป้าหมาย",
      ["cn.gov.state_council"]),
     ("en", "The plan was issued according to the State Council.", ["cn.gov.state_council"]),
+    # a field that names the issuing bodies, wherever it stands (gov.cn's header table: 发文机关)
+    ("zh", "国家数据基础设施建设指引\n\n索引号：000\n发文机关：国家发展改革委、国家数据局、工业和信息化部\n成文日期：2024年12月",
+     ["cn.gov.ndrc", "cn.gov.nda", "cn.gov.miit"]),
+    ("en", "Basic security requirements\n\nIssued by: State Administration for Market Regulation (SAMR)", ["cn.gov.samr"]),
 ])
 def test_places_heads_and_titles_as_issuers(lang, text, ids):
     from pipeline.analyze import analyze_text

@@ -62,6 +62,9 @@ class IssuerReader:
         flags = re.IGNORECASE if data.case_insensitive else 0
         self.verbs = re.compile(bounded_alternation(data.issuing_verbs), flags) if data.issuing_verbs else None
         self.markers = re.compile(bounded_alternation(data.issuer_markers), flags) if data.issuer_markers else None
+        # "发文机关：", "- **Issued by**: ": a label, markdown emphasis, a colon
+        labels = bounded_alternation(data.issuer_field_labels)
+        self.fields = re.compile(rf"(?:{labels})[*_\s]*[:：][*_\s]*", flags) if labels else None
         joiners = bounded_alternation(data.issuer_joiners) if data.issuer_joiners else "(?!)"
         self.joint = re.compile(rf"(?:\s|{joiners})*", flags)
         self.sentence_end = re.compile(f"[{re.escape(data.sentence_terminators + '。.!?')}\n]")
@@ -98,6 +101,8 @@ class IssuerReader:
         for span in opening:
             found += self._subjects(text, bodies, span) + self._agents(text, bodies, span)
         found += self._named_documents(text, opening[:2] if title else opening[:1], entities)
+        if self.fields is not None:   # "发文机关：国务院" anywhere: a field that says who issued it
+            found += self._agents(text, bodies, zone, self.fields)
         # A place alone on a line is a list of links or an address, never a signature.
         found += [e for e in self._signature(text, bodies, zone) if e.span not in places]
         return _unique(sorted((self._speaking_for(e) for e in found), key=lambda e: e.span))
@@ -176,12 +181,14 @@ class IssuerReader:
                 out += self._chain(text, bodies, max(before, key=lambda e: e.span[1]), backwards=True)
         return out
 
-    def _agents(self, text: str, bodies: "_Bodies", span: Span) -> list[Entity]:
-        """Bodies right after "by", "according to", "由", "โดย", with the co-issuers after them."""
-        if self.markers is None:
+    def _agents(self, text: str, bodies: "_Bodies", span: Span, markers: Optional[re.Pattern[str]] = None) -> list[Entity]:
+        """Bodies right after "by", "according to", "由", "โดย" (or after `markers`: a field
+        label, "发文机关："), with the co-issuers after them."""
+        markers = self.markers if markers is None else markers
+        if markers is None:
             return []
         out = []
-        for marker in self.markers.finditer(text, *span):
+        for marker in markers.finditer(text, *span):
             near = bodies.starting(marker.end(), min(span[1], marker.end() + MAX_RAW_GAP + 1))
             after = [e for e in near if self._short_gap(text, marker.end(), e.span[0]) and not self._received(text, e)]
             if after:
