@@ -1,0 +1,109 @@
+"""Settings: packaged defaults, a user file over them, `--set` over both; a bad setting is one
+line and exit code 2; a changed setting changes what the pipeline does, in this process, in a
+fresh one and in batch workers, and leaks into no other call."""
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS
+
+from pipeline.errors import ConfigError
+from pipeline.settings import default_settings, load_settings
+
+# A government work report's targets (real, corpora/real): four of five score under 0.9.
+REPORT = CORPUS / "real" / "xlang" / "zh-xlang-gwr2022-gmw.txt"
+# A year one sentence before an amount frames it: carry_chars reaches back to it.
+CARRIED = "In 2016, the province grew steadily. Its GDP reached 3.12 trillion yuan."
+
+
+def _user_file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "settings.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_defaults_are_the_constants_they_replace():
+    """The values the recorded evaluation figures were measured with."""
+    from pipeline.align.scorer import load_model
+    from pipeline.extract.roles import load_role_model
+
+    settings = default_settings()
+    assert settings.model_dump() == {
+        "extract": {"targets": {"carry_chars": 200}, "roles": {"threshold": None, "rule_threshold": None}},
+        "align": {"encoder": "use-m3", "threshold": None, "merge_threshold": None},
+        "batch": {"workers": 1, "in_flight_per_worker": 4},
+    }
+    # null: the fitted models' own thresholds stand
+    assert (load_role_model().threshold, load_role_model().rule_threshold) == (0.5, 0.5)
+    assert (load_model().threshold, load_model().merge_threshold) == (0.5, 0.5)
+
+
+def test_a_user_file_sets_only_its_keys(tmp_path):
+    settings = load_settings(_user_file(tmp_path, "extract:\n  roles:\n    threshold: 0.8\n"))
+    expected = default_settings().model_dump()
+    expected["extract"]["roles"]["threshold"] = 0.8
+    assert settings.model_dump() == expected
+
+
+def test_set_beats_the_file_and_a_later_set_an_earlier_one(tmp_path):
+    config = _user_file(tmp_path, "extract: {roles: {threshold: 0.8}}\nbatch: {workers: 3}\n")
+    settings = load_settings(config, ["extract.roles.threshold=0.6", "batch.workers=2", "batch.workers=4"])
+    assert (settings.extract.roles.threshold, settings.batch.workers) == (0.6, 4)
+    assert load_settings(config, ["extract.roles.threshold=null"]).extract.roles.threshold is None
+
+
+@pytest.mark.parametrize("override, path, value", [
+    ("extract.targets.carry_chars=120", ("extract", "targets", "carry_chars"), 120),
+    ("extract.roles.threshold=0.75", ("extract", "roles", "threshold"), 0.75),
+    ("extract.roles.threshold=1", ("extract", "roles", "threshold"), 1.0),
+    ("align.encoder=lexical", ("align", "encoder"), "lexical"),
+    ("align.merge_threshold=null", ("align", "merge_threshold"), None),
+])
+def test_set_values_are_read_as_yaml(override, path, value):
+    node = load_settings(overrides=[override])
+    for key in path:
+        node = getattr(node, key)
+    assert node == value and type(node) is type(value)
+
+
+@pytest.mark.parametrize("overrides, config, message", [
+    (["extract.roles.thresh=0.8"], None, "--set extract.roles.thresh=0.8: unknown setting 'extract.roles.thresh'; "
+                                         "known: extract.roles.threshold, extract.roles.rule_threshold"),
+    (["nothing=1"], None, "unknown setting 'nothing'; known: extract, align, batch"),
+    (["extract.roles.threshold"], None, "expected dotted.path=value"),
+    (["extract..threshold=1"], None, "expected dotted.path=value"),
+    (["extract.roles.threshold=high"], None, "--set extract.roles.threshold=high: Input should be a valid number"),
+    (["extract.roles.threshold=1.5"], None, "less than or equal to 1"),
+    (["extract.targets.carry_chars=true"], None, "valid integer"),
+    (["extract.targets.carry_chars=-1"], None, "greater than or equal to 0"),
+    (["batch.workers=0"], None, "greater than or equal to 1"),
+    (["align.encoder=word2vec"], None, "unknown encoder 'word2vec'"),
+    (["extract.roles.threshold=[1"], None, "not valid YAML"),
+    ([], "extract: [1\n", "not valid YAML at line 2"),
+    ([], "- extract\n", "expected a mapping"),
+    ([], "extract: {role: {threshold: 0.8}}\n", "unknown setting 'extract.role'"),
+    ([], "extract: {targets: {carry_chars: '100'}}\n", "extract.targets.carry_chars: Input should be a valid integer (got '100')"),
+])
+def test_a_bad_setting_is_one_line_naming_where_it_came_from(tmp_path, overrides, config, message):
+    path = _user_file(tmp_path, config) if config is not None else None
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, overrides)
+    text = str(caught.value)
+    assert message in text and "\n" not in text
+    assert text.startswith(str(path) if path else "--set ")
+
+
+@pytest.mark.parametrize("name, content", [("missing.yaml", None), ("folder", "dir"), ("binary.yaml", b"\xff\xfe\x00bad")])
+def test_an_unreadable_user_file_is_a_config_error(tmp_path, name, content):
+    path = tmp_path / name
+    if content == "dir":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+    with pytest.raises(ConfigError, match=f"^{path}: "):
+        load_settings(path)
+
+
+def test_an_empty_user_file_sets_nothing(tmp_path):
+    assert load_settings(_user_file(tmp_path, "")) == default_settings()
