@@ -107,3 +107,33 @@ def test_an_unreadable_user_file_is_a_config_error(tmp_path, name, content):
 
 def test_an_empty_user_file_sets_nothing(tmp_path):
     assert load_settings(_user_file(tmp_path, "")) == default_settings()
+
+
+def _targets(record) -> list[tuple]:
+    return [(t.value, t.unit, t.year) for t in record.targets if t.kind == "quantitative"]
+
+
+def test_settings_are_a_value_passed_down_and_leak_into_no_other_call():
+    from pipeline.analyze import analyze_file, analyze_text
+
+    before = _targets(analyze_file(REPORT))
+    strict = _targets(analyze_file(REPORT, settings=load_settings(overrides=["extract.roles.threshold=0.9"])))
+    assert len(before) == 5 and strict and set(strict) < set(before)
+    assert _targets(analyze_file(REPORT)) == before           # the next call has the defaults again
+
+    years = lambda record: [q.year for q in record.quantities]
+    assert years(analyze_text(CARRIED, lang="en")) == [2016]
+    assert years(analyze_text(CARRIED, lang="en", settings=load_settings(overrides=["extract.targets.carry_chars=0"]))) == [None]
+
+
+def test_alignment_thresholds_reach_the_aligner():
+    from pipeline.align.compare import compare_with_canonical
+    from pipeline.analyze import analyze_file
+    from pipeline.canonical import load_canonical
+
+    summary, original = analyze_file(CORPUS / "documents" / "western-science-city.th.txt"), load_canonical("western-science-city")
+    matched = lambda comparison: [m for m in comparison.matches if m.kind != "entity"]
+    assert matched(compare_with_canonical(summary, original, encoder="lexical"))
+    settings = load_settings(overrides=["align.threshold=1.0", "align.merge_threshold=1.0", "align.encoder=lexical"])
+    comparison = compare_with_canonical(summary, original, settings=settings)
+    assert comparison.encoder == "lexical" and matched(comparison) == []
