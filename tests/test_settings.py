@@ -2,6 +2,7 @@
 line and exit code 2; a changed setting changes what the pipeline does, in this process, in a
 fresh one and in batch workers, and leaks into no other call."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,48 @@ def test_alignment_thresholds_reach_the_aligner():
     settings = load_settings(overrides=["align.threshold=1.0", "align.merge_threshold=1.0", "align.encoder=lexical"])
     comparison = compare_with_canonical(summary, original, settings=settings)
     assert comparison.encoder == "lexical" and matched(comparison) == []
+
+
+def test_a_task_carries_its_settings_to_the_worker():
+    from pipeline.store.batch import comparison_fingerprint, record_fingerprint
+    from pipeline.store.worker import Task, process
+
+    settings = load_settings(overrides=["extract.roles.threshold=1.0"])
+    outcome = process(Task(input=str(REPORT), data=REPORT.read_bytes(), key="k", settings=settings))
+    stored = json.loads(outcome.record)
+    assert len([t for t in stored["targets"] if t["kind"] == "quantitative"]) < 5
+    # what a record or a comparison depends on includes the settings: changing one redoes them
+    assert record_fingerprint("auto", settings.extract) != record_fingerprint("auto", default_settings().extract)
+    stricter = load_settings(overrides=["align.threshold=0.9"]).align
+    assert comparison_fingerprint("western-science-city", "use-m3", stricter) != \
+        comparison_fingerprint("western-science-city", "use-m3", default_settings().align)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_batch_workers_get_the_coordinators_settings(tmp_path, engine):
+    from pipeline.analyze import analyze_file
+    from pipeline.store import Store
+    from pipeline.store.batch import run_batch
+
+    if engine == "dask":
+        pytest.importorskip("dask.distributed")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for path in (REPORT, CORPUS / "real" / "en-news" / "en-news-dpa-gwr2024-growth.txt"):
+        (inputs / path.name).write_bytes(path.read_bytes())
+    settings = load_settings(overrides=["extract.roles.threshold=1.0"])
+
+    def stored() -> dict[str, list]:
+        with Store(tmp_path / "out", read_only=True) as store:
+            return {Path(r["document"]["source"]).name: [(t["value"], t["unit"], t["year"]) for t in r["targets"]
+                                                         if t["kind"] == "quantitative"]
+                    for r in map(json.loads, store.records())}
+
+    summary = run_batch([str(inputs)], tmp_path / "out", workers=2, engine=engine, settings=settings)
+    assert (summary.ok, summary.failed) == (2, 0)
+    assert stored() == {p.name: _targets(analyze_file(p, settings=settings)) for p in inputs.iterdir()}
+    # the defaults again: every document is redone, not skipped as already stored
+    summary = run_batch([str(inputs)], tmp_path / "out", workers=2, engine=engine)
+    assert (summary.ok, summary.skipped) == (2, 0)
+    assert stored() == {p.name: _targets(analyze_file(p)) for p in inputs.iterdir()}
