@@ -3,6 +3,9 @@ line and exit code 2; a changed setting changes what the pipeline does, in this 
 fresh one and in batch workers, and leaks into no other call."""
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -183,3 +186,43 @@ def test_batch_workers_get_the_coordinators_settings(tmp_path, engine):
     summary = run_batch([str(inputs)], tmp_path / "out", workers=2, engine=engine)
     assert (summary.ok, summary.skipped) == (2, 0)
     assert stored() == {p.name: _targets(analyze_file(p)) for p in inputs.iterdir()}
+
+
+# -- as a user runs it: a fresh process -------------------------------------------------------
+def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(CORPUS.parent), **(env or {})})
+
+
+def _target_count(result: subprocess.CompletedProcess) -> int:
+    assert result.returncode == 0, result.stderr
+    return sum(q["role"] == "target" for q in json.loads(result.stdout)["quantities"])
+
+
+@pytest.mark.slow
+def test_the_command_line_layers_file_env_and_set(tmp_path):
+    config = _user_file(tmp_path, "extract:\n  roles:\n    threshold: 0.9\n")
+    assert _target_count(_cli("quantities", str(REPORT))) == 5
+    assert _target_count(_cli("quantities", str(REPORT), "--set", "extract.roles.threshold=1.0")) < 5
+    from_file = _target_count(_cli("quantities", str(REPORT), "--config", str(config)))
+    assert from_file < 5
+    assert _target_count(_cli("quantities", str(REPORT), env={"POLICY_PIPELINE_CONFIG": str(config)})) == from_file
+    assert _target_count(_cli("quantities", str(REPORT), "--config", str(config), "--set", "extract.roles.threshold=null")) == 5
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [
+    ["analyze", str(REPORT), "--set", "extract.roles.thresh=0.8"],
+    ["quantities", str(REPORT), "--set", "extract.roles.threshold"],
+    ["compare", str(REPORT), "--canonical", "western-science-city", "--set", "align.threshold=high"],
+    ["report", str(REPORT), "-o", "brief.html", "--config", "/nonexistent/settings.yaml"],
+    ["batch", str(REPORT), "--out", "runs", "--set", "batch.workers=0"],
+    ["eval", "--set", "extract.targets.carry_chars=many"],
+    ["canonical", "build", str(REPORT), "--set", "extract=1"],
+])
+def test_a_bad_setting_exits_2_with_one_line(tmp_path, args):
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True, timeout=300,
+                            cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(CORPUS.parent)})
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr
+    assert list(tmp_path.iterdir()) == []   # refused before anything was read or written
