@@ -18,6 +18,7 @@ _API = {
     "compare_documents": "pipeline.align.compare",
     "compare_with_canonical": "pipeline.align.compare",
     "load_canonical": "pipeline.canonical.store",
+    "load_settings": "pipeline.settings",
     "write_report": "pipeline.report.brief",
     "Record": "pipeline.schema",
     "Comparison": "pipeline.schema",

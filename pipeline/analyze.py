@@ -38,6 +38,7 @@ from pipeline.nlp import Processed, process
 from pipeline.schema import DocumentInfo, Measure, PageSpan, Record
 from pipeline.segment.blocks import BlockReader
 from pipeline.segment.segments import Segments
+from pipeline.settings import ExtractSettings, Settings, default_settings
 from pipeline.extract.glosses import gazetteer_glosses
 from pipeline.extract.metrics import with_metric_ids
 from pipeline.spans import SpanIndex, within
@@ -46,18 +47,21 @@ log = logging.getLogger(__name__)
 LANGS = SUPPORTED_LANGS
 
 
-def analyze_file(path: str | Path, lang: str = "auto", doc_id: Optional[str] = None) -> Record:
-    return analyze_raw(read_document(path, doc_id=doc_id), lang=lang)
+def analyze_file(path: str | Path, lang: str = "auto", doc_id: Optional[str] = None,
+                 settings: Optional[Settings] = None) -> Record:
+    """`settings`: pipeline.settings.load_settings(...); None, the packaged defaults."""
+    return analyze_raw(read_document(path, doc_id=doc_id), lang=lang, settings=settings)
 
 
-def analyze_text(text: str, lang: str = "auto", doc_id: str = "text", source: str = "<text>") -> Record:
+def analyze_text(text: str, lang: str = "auto", doc_id: str = "text", source: str = "<text>",
+                 settings: Optional[Settings] = None) -> Record:
     raw = RawDocument(id=doc_id, source=source, format="txt", text=text,
                       sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
-    return analyze_raw(raw, lang=lang)
+    return analyze_raw(raw, lang=lang, settings=settings)
 
 
-def analyze_raw(raw: RawDocument, lang: str = "auto") -> Record:
-    prepared = prepare(raw, lang)
+def analyze_raw(raw: RawDocument, lang: str = "auto", settings: Optional[Settings] = None) -> Record:
+    prepared = prepare(raw, lang, settings)
     data, readers, reading = prepared.data, prepared.readers, prepared.reading
     text, view, zone = prepared.text, reading.text, prepared.zone
     targets, quantities = readers.targets.extract(reading)
@@ -98,7 +102,7 @@ class Prepared:
     title_span: Optional[tuple[int, int]]
 
 
-def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
+def prepare(raw: RawDocument, lang: str = "auto", settings: Optional[Settings] = None) -> Prepared:
     norm = normalize(raw.text)
     if not norm.text.strip():
         raise PipelineError(f"{raw.source}: no text (only spaces or invisible characters)")
@@ -114,7 +118,7 @@ def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
     if lang not in LANGS:
         raise PipelineError(f"{raw.source}: unsupported language {lang!r}")
     data = lang_data(lang)
-    readers = _readers(lang)
+    readers = _readers(lang, (settings or default_settings()).extract)
     norm = reflow(norm, readers.block_starts)
     text = norm.text
     _, paragraphs = detect_languages(text)
@@ -154,25 +158,27 @@ def prepare(raw: RawDocument, lang: str = "auto") -> Prepared:
 
 
 class Readers:
-    """The language's readers, built (and their patterns compiled) once per process."""
+    """The language's readers, built (and their patterns compiled) once per process and settings."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, settings: ExtractSettings) -> None:
         data = lang_data(lang)
         numbers = number_reader(lang)
         self.blocks = BlockReader(data)
         self.dates = DateReader(data)
         self.times = TimeReader(data)
         self.quantities = QuantityReader(data, numbers)
-        self.targets = TargetExtractor(data, numbers)
+        self.targets = TargetExtractor(data, numbers, settings)
         self.issuers = IssuerReader(data)
         self.block_starts = [re.compile(h.pattern) for h in data.heading_styles]
         if data.bullet_pattern:
             self.block_starts.append(re.compile(data.bullet_pattern))
 
 
-@functools.lru_cache(maxsize=None)
-def _readers(lang: str) -> Readers:
-    return Readers(lang)
+# Readers per (language, extraction settings): a few settings in one process (the evaluation's,
+# a user's) each keep theirs; a sweep over many builds them anew rather than holding them all.
+@functools.lru_cache(maxsize=16)
+def _readers(lang: str, settings: ExtractSettings) -> Readers:
+    return Readers(lang, settings)
 
 
 def _document_year(dates, times=()) -> Optional[int]:

@@ -72,18 +72,37 @@ def _run(action):
         _fail(f"internal error ({exc.__class__.__name__}: {exc}); rerun with -v to see more", 1)
 
 
+# The settings options of every command that analyses or compares documents: the packaged
+# defaults (configs/pipeline/settings.yaml), overlaid by a user file, overlaid by --set.
+CONFIG = typer.Option(None, "--config", metavar="FILE", envvar="POLICY_PIPELINE_CONFIG",
+                      help="a YAML file of settings over the packaged defaults (configs/pipeline/settings.yaml); "
+                           "it sets only the keys it names")
+SET = typer.Option(None, "--set", metavar="PATH=VALUE",
+                   help="one setting by dotted path, over --config: --set extract.roles.threshold=0.8 (repeatable)")
+
+
+def _settings(config: Optional[Path], overrides: Optional[list[str]]):
+    """The settings of this run, checked before any document is read (a bad one is one line, exit 2)."""
+    from pipeline.settings import load_settings
+
+    return _run(lambda: load_settings(config, overrides or ()))
+
+
 @app.command()
 def analyze(
     file: Path = typer.Argument(..., help="a .txt, .md, .html or .pdf document"),
     lang: Lang = typer.Option(Lang.auto, help="document language; auto detects it"),
     format: Format = typer.Option(Format.json, "--format", "-f"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="write the JSON record here (atomically)"),
+    config: Optional[Path] = CONFIG,
+    overrides: Optional[list[str]] = SET,
 ) -> None:
     """Analyse one document into a grounded record."""
     from pipeline.analyze import analyze_file
 
     _refuse_overwriting_an_input(output, file)
-    record = _run(lambda: analyze_file(file, lang=lang.value))
+    settings = _settings(config, overrides)
+    record = _run(lambda: analyze_file(file, lang=lang.value, settings=settings))
     _emit(record, format, output, _print_record)
 
 
@@ -92,12 +111,15 @@ def quantities(
     file: Path = typer.Argument(..., help="a .txt, .md, .html or .pdf document"),
     lang: Lang = typer.Option(Lang.auto, help="document language; auto detects it"),
     format: Format = typer.Option(Format.json, "--format", "-f"),
+    config: Optional[Path] = CONFIG,
+    overrides: Optional[list[str]] = SET,
 ) -> None:
     """Every amount a document states, with its role (target, baseline, statistic, forecast):
     {"quantities": [...]}, spans into the document's normalised text."""
     from pipeline.analyze import analyze_file
 
-    record = _run(lambda: analyze_file(file, lang=lang.value))
+    settings = _settings(config, overrides)
+    record = _run(lambda: analyze_file(file, lang=lang.value, settings=settings))
     if format is Format.table:
         from rich.console import Console
 
@@ -115,6 +137,9 @@ class Encoder(str, Enum):
     hf = "hf"
 
 
+ENCODER_HELP = "sentence encoder for the aligner  [default: the setting align.encoder, use-m3]"
+
+
 @app.command()
 def compare(
     first: Path = typer.Argument(..., metavar="A_OR_SUMMARY",
@@ -122,20 +147,23 @@ def compare(
     second: Optional[Path] = typer.Argument(None, metavar="[B]", help="document B, the summary compared with A"),
     canonical: Optional[str] = typer.Option(None, "--canonical", "-c", help="a bundled canonical record's name, or a path"),
     lang: Lang = typer.Option(Lang.auto, help="the summary's language"),
-    encoder: Encoder = typer.Option(Encoder.use_m3, help="sentence encoder for the aligner"),
+    encoder: Optional[Encoder] = typer.Option(None, help=ENCODER_HELP),
     hf_model: Optional[str] = typer.Option(None, help="with --encoder hf: a local model directory (or hub name online)"),
     format: Format = typer.Option(Format.table, "--format", "-f"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="write the JSON comparison here (atomically)"),
+    config: Optional[Path] = CONFIG,
+    overrides: Optional[list[str]] = SET,
 ) -> None:
     """Compare a summary with its original: `compare SUMMARY --canonical NAME`, or `compare A B`
     (A the original, B the summary), in any of the three languages."""
     _refuse_overwriting_an_input(output, first, second)
-    _, _, comparison = _run(lambda: _compare(first, second, canonical, lang, encoder, hf_model))
+    settings = _settings(config, overrides)
+    _, _, comparison = _run(lambda: _compare(first, second, canonical, lang, encoder, hf_model, settings))
     _emit(comparison, format, output, _print_comparison)
 
 
-def _compare(first: Path, second: Optional[Path], canonical: Optional[str], lang: Lang, encoder: Encoder,
-             hf_model: Optional[str]):
+def _compare(first: Path, second: Optional[Path], canonical: Optional[str], lang: Lang, encoder: Optional[Encoder],
+             hf_model: Optional[str], settings):
     """(the summary's record, the original: a record or a canonical record, the comparison)."""
     from pipeline.align.compare import compare_documents, compare_with_canonical
     from pipeline.analyze import analyze_file
@@ -145,17 +173,18 @@ def _compare(first: Path, second: Optional[Path], canonical: Optional[str], lang
         import os
 
         os.environ["POLICY_PIPELINE_HF_MODEL"] = hf_model
+    name = encoder.value if encoder else None   # None: the settings' align.encoder
     if canonical is not None:
         if second is not None:
             raise PipelineError("give --canonical NAME with one document, or two documents A B without it")
         from pipeline.canonical import load_canonical
 
-        summary, original = analyze_file(first, lang=lang.value), load_canonical(canonical)
-        return summary, original, compare_with_canonical(summary, original, encoder=encoder.value)
+        summary, original = analyze_file(first, lang=lang.value, settings=settings), load_canonical(canonical)
+        return summary, original, compare_with_canonical(summary, original, encoder=name, settings=settings)
     if second is None:
         raise PipelineError("give --canonical NAME, or a second document to compare with the first")
-    original, summary = analyze_file(first), analyze_file(second, lang=lang.value)
-    return summary, original, compare_documents(original, summary, encoder=encoder.value)
+    original, summary = analyze_file(first, settings=settings), analyze_file(second, lang=lang.value, settings=settings)
+    return summary, original, compare_documents(original, summary, encoder=name, settings=settings)
 
 
 @app.command()
@@ -167,8 +196,10 @@ def report(
     ui: str = typer.Option("en", help="the reader's language for labels and names, a file in configs/ui/ (en, th, zh); "
                                        "document text is never translated"),
     lang: Lang = typer.Option(Lang.auto, help="the (summary) document's language"),
-    encoder: Encoder = typer.Option(Encoder.use_m3, help="sentence encoder for the aligner"),
+    encoder: Optional[Encoder] = typer.Option(None, help=ENCODER_HELP),
     hf_model: Optional[str] = typer.Option(None, help="with --encoder hf: a local model directory"),
+    config: Optional[Path] = CONFIG,
+    overrides: Optional[list[str]] = SET,
 ) -> None:
     """An analyst's brief to hand on: `report DOC -o brief.html`, `report SUMMARY --canonical NAME
     -o brief.html` or `report A B -o brief.html`; Markdown for an .md output."""
@@ -177,13 +208,14 @@ def report(
 
     _refuse_overwriting_an_input(output, first, second)
     _run(lambda: ui_text(ui))   # an unknown reader language is refused before any reading
+    settings = _settings(config, overrides)
     if second is None and canonical is None:
         from pipeline.analyze import analyze_file
 
-        record = _run(lambda: analyze_file(first, lang=lang.value))
+        record = _run(lambda: analyze_file(first, lang=lang.value, settings=settings))
         original = comparison = None
     else:
-        record, original, comparison = _run(lambda: _compare(first, second, canonical, lang, encoder, hf_model))
+        record, original, comparison = _run(lambda: _compare(first, second, canonical, lang, encoder, hf_model, settings))
     path = _run(lambda: write_report(output, record, original=original, comparison=comparison, ui=ui))
     typer.echo(f"brief written: {path}", err=True)
 
@@ -198,13 +230,16 @@ def canonical_build(
     name: Optional[str] = typer.Option(None, help="the record's name (default: the file's id)"),
     lang: Lang = typer.Option(Lang.auto),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="write the YAML here (atomically)"),
+    config: Optional[Path] = CONFIG,
+    overrides: Optional[list[str]] = SET,
 ) -> None:
     """Build a canonical record (YAML) from an analysed document, to check and edit by hand."""
     from pipeline.analyze import analyze_file
     from pipeline.canonical.store import build_canonical, dump_canonical
 
     _refuse_overwriting_an_input(output, file)
-    record = _run(lambda: analyze_file(file, lang=lang.value))
+    settings = _settings(config, overrides)
+    record = _run(lambda: analyze_file(file, lang=lang.value, settings=settings))
     text = dump_canonical(build_canonical(record, name or record.document.id))
     if output is not None:
         from pipeline.io import write_atomic
@@ -308,12 +343,18 @@ def evaluate(
     split: Split = typer.Option(Split.all, help="which split of the real corpus to score"),
     ablation: bool = typer.Option(True, help="on the real corpus, also score the hand-written rules alone"),
     as_json: bool = typer.Option(False, "--json", help="print the figures as JSON"),
+    config: Optional[Path] = CONFIG,
+    overrides: Optional[list[str]] = SET,
 ) -> None:
-    """Score extraction against every gold file, the real corpus per split, and alignment per encoder."""
+    """Score extraction against every gold file, the real corpus per split, and alignment per encoder.
+
+    With --config or --set, every figure is scored under those settings; the alignment suite,
+    whose expected matches come from the packaged extraction, takes only the align.* ones."""
     from pipeline.evaluation.real import SPLITS
     from pipeline.evaluation.score import evaluate_corpus, format_report
 
-    report = _run(lambda: evaluate_corpus(corpus))
+    settings = _settings(config, overrides)
+    report = _run(lambda: evaluate_corpus(corpus, settings=settings))
     splits = SPLITS if split == Split.all else (split.value,)
     real_report = rules_report = cross_report = None
     if real:
@@ -321,16 +362,16 @@ def evaluate(
         from pipeline.evaluation.real import evaluate_real
         from pipeline.extract.roles import rules_only
 
-        real_report = _run(lambda: evaluate_real(splits=splits))
+        real_report = _run(lambda: evaluate_real(splits=splits, settings=settings))
         if ablation:
             with rules_only():
-                rules_report = _run(lambda: evaluate_real(splits=splits))
-        cross_report = _run(lambda: evaluate_crosslang(splits=splits))
+                rules_report = _run(lambda: evaluate_real(splits=splits, settings=settings))
+        cross_report = _run(lambda: evaluate_crosslang(splits=splits, settings=settings))
     reports = []
     if alignment:
         from pipeline.evaluation.alignment import evaluate_alignment
 
-        reports = [_run(lambda name=name: evaluate_alignment(name)) for name in encoders.split(",") if name]
+        reports = [_run(lambda name=name: evaluate_alignment(name, settings=settings)) for name in encoders.split(",") if name]
     if as_json:
         payload = {"extraction": report.model_dump(), "alignment": [r.model_dump() for r in reports]}
         if real_report is not None:
@@ -364,22 +405,30 @@ class EngineName(str, Enum):
 def batch(
     inputs: list[str] = typer.Argument(..., help="files, folders (recursive) or manifest files (.lst, .manifest)"),
     out: Path = typer.Option(..., "--out", help="output folder: corpus.db (store and manifest) lives here"),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="worker processes (local) or LocalCluster workers (dask)"),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                         help="worker processes (local) or LocalCluster workers (dask)  "
+                                              "[default: the setting batch.workers, 1]"),
     canonical: Optional[str] = typer.Option(None, "--canonical", "-c", help="also compare each document with this record"),
     engine: EngineName = typer.Option(EngineName.local, help="local processes, or a Dask cluster"),
     scheduler: Optional[str] = typer.Option(None, help="with --engine dask: the scheduler's address (default: a LocalCluster)"),
     lang: Lang = typer.Option(Lang.auto),
-    encoder: Encoder = typer.Option(Encoder.use_m3),
+    encoder: Optional[Encoder] = typer.Option(None, help=ENCODER_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+    config: Optional[Path] = CONFIG,
+    overrides: Optional[list[str]] = SET,
 ) -> None:
     """Analyse a corpus into a store: parallel, resumable, every document exactly once.
 
     Exit code 0 when every input is ok or skipped, 1 when any failed (see the manifest)."""
     from pipeline.store.batch import run_batch
 
+    settings = _settings(config, overrides)
+    options = dict(workers=workers, canonical=canonical, engine=engine.value, scheduler=scheduler, lang=lang.value,
+                   encoder=encoder.value if encoder else None, settings=settings)
+
     def go():
         if quiet:
-            return run_batch(inputs, out, workers, canonical, engine.value, scheduler, lang.value, encoder.value)
+            return run_batch(inputs, out, **options)
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -395,8 +444,7 @@ def batch(
                 elapsed = max(time.perf_counter() - start, 1e-6)
                 bar.update(task, completed=done, total=total, rate=f"{done / elapsed:.1f} docs/s")
 
-            return run_batch(inputs, out, workers, canonical, engine.value, scheduler, lang.value, encoder.value,
-                             progress=progress)
+            return run_batch(inputs, out, progress=progress, **options)
 
     summary = _run(go)
     typer.echo(f"{summary.total} inputs: {summary.ok} ok, {summary.skipped} skipped, {summary.failed} failed; "

@@ -47,6 +47,11 @@ def test_a_wheel_installed_outside_the_project_analyses_a_file(tmp_path):
     record = json.loads(run.stdout)
     assert [(t["value"], t["year"]) for t in record["targets"] if t["kind"] == "quantitative"] == [(30000000, 2027)]
     assert [i["canonical_id"] for i in record["issuers"]] == ["cn.gov.state_council"]
+    # the settings' packaged defaults travel too: a --set is checked against them
+    assert (site / "pipeline" / "_data" / "configs" / "pipeline" / "settings.yaml").is_file()
+    bad = subprocess.run([sys.executable, "-c", cli, "analyze", "plan.txt", "--set", "extract.roles.thresh=1"], cwd=elsewhere,
+                         env=env, capture_output=True, text=True, timeout=600)
+    assert bad.returncode == 2 and "known: extract.roles.threshold" in bad.stderr, bad.stderr
     # a canonical record travels too
     shown = subprocess.run([sys.executable, "-c", "from pipeline.cli import app; app()", "canonical", "show",
                             "western-science-city"], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=600)

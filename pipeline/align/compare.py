@@ -11,13 +11,14 @@ import math
 from typing import Optional
 
 from pipeline.align.assign import assign, moved
-from pipeline.align.encoders import DEFAULT_ENCODER, get_encoder
+from pipeline.align.encoders import get_encoder
 from pipeline.align.features import FEATURES, feature_tensor
 from pipeline.align.items import AlignItem, Side, side_from_canonical, side_from_record
 from pipeline.align.scorer import AlignerModel, load_model
 from pipeline.extract.units import convert, same_amount
 from pipeline.canonical.model import CanonicalRecord
 from pipeline.schema import Comparison, Discrepancy, Match, Merge, OrderChange, Record, SideInfo
+from pipeline.settings import Settings, default_settings, overriding
 
 ITEM_KINDS = ("target", "goal", "measure")
 OMISSION_SEVERITY = {"target": "high", "goal": "medium", "measure": "medium", "entity": "low", "date": "low"}
@@ -29,17 +30,23 @@ UNRELATED_SHARE = 0.25
 MIN_ITEMS = 5
 
 
-def compare_with_canonical(summary: Record, canonical: CanonicalRecord, encoder: str = DEFAULT_ENCODER) -> Comparison:
-    return compare_sides(side_from_canonical(canonical, summary.document.lang), side_from_record(summary), encoder)
+def compare_with_canonical(summary: Record, canonical: CanonicalRecord, encoder: Optional[str] = None,
+                           settings: Optional[Settings] = None) -> Comparison:
+    return compare_sides(side_from_canonical(canonical, summary.document.lang), side_from_record(summary), encoder,
+                         settings=settings)
 
 
-def compare_documents(a: Record, b: Record, encoder: str = DEFAULT_ENCODER) -> Comparison:
-    return compare_sides(side_from_record(a), side_from_record(b), encoder)
+def compare_documents(a: Record, b: Record, encoder: Optional[str] = None, settings: Optional[Settings] = None) -> Comparison:
+    return compare_sides(side_from_record(a), side_from_record(b), encoder, settings=settings)
 
 
-def compare_sides(canonical: Side, summary: Side, encoder: str = DEFAULT_ENCODER,
-                  model: Optional[AlignerModel] = None) -> Comparison:
-    model = model or load_model()
+def compare_sides(canonical: Side, summary: Side, encoder: Optional[str] = None,
+                  model: Optional[AlignerModel] = None, settings: Optional[Settings] = None) -> Comparison:
+    """`encoder`: a registered encoder's name, else the settings' align.encoder; `settings`: None,
+    the packaged defaults (align.threshold and merge_threshold, where set, replace the model's)."""
+    align = (settings or default_settings()).align
+    encoder = encoder or align.encoder
+    model = overriding(model or load_model(), threshold=align.threshold, merge_threshold=align.merge_threshold)
     enc = get_encoder(encoder)
     matches: list[Match] = []
     discrepancies: list[Discrepancy] = []

@@ -23,6 +23,7 @@ from pipeline.config import PROJECT_ROOT
 from pipeline.evaluation.perturb import Case, perturbation_suite
 from pipeline.evaluation.score import Counts
 from pipeline.schema import Comparison
+from pipeline.settings import Settings
 
 ALIGNMENT_CASES = PROJECT_ROOT / "corpora" / "alignment"
 DOCUMENTS = PROJECT_ROOT / "corpora" / "documents"
@@ -127,11 +128,13 @@ def _counts(predicted: set, expected: set) -> Counts:
     return Counts(tp=len(predicted & expected), predicted=len(predicted), gold=len(expected))
 
 
-def evaluate_alignment(encoder: str, cases: Optional[list[Case]] = None) -> AlignmentReport:
+def evaluate_alignment(encoder: str, cases: Optional[list[Case]] = None, settings: Optional[Settings] = None) -> AlignmentReport:
+    """The aligner alone: the cases' expected matches come from the documents as the packaged
+    settings analyse them, so only the alignment settings (`settings.align`) apply here."""
     results = []
     for case in cases or all_cases():
         original, summary = case_sides(case.name)
-        comparison = compare_sides(original, summary, encoder)
+        comparison = compare_sides(original, summary, encoder, settings=settings)
         matches, discrepancies = predicted_keys(comparison)
         results.append(CaseResult(
             name=case.name, group=group_of(case), held_out=not is_training_case(case),

@@ -10,6 +10,7 @@ wrong ones.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import defaultdict
 from pathlib import Path
@@ -20,6 +21,7 @@ from pydantic import BaseModel
 from pipeline.evaluation.corpus import CorpusDocument, corpus_documents, locate
 from pipeline.evaluation.real import REAL, SPLITS, load_split
 from pipeline.evaluation.score import Counts
+from pipeline.settings import Settings
 
 ORIGINAL_FIRST = ("zh", "en", "th")
 
@@ -98,12 +100,16 @@ def metric_key_agreement(a: CorpusDocument, b: CorpusDocument, record_a, record_
     return counts
 
 
-def evaluate_crosslang(root: Path = REAL, encoder: str = "use-m3", splits: tuple[str, ...] = SPLITS, analyze=None,
-                       progress: Optional[Callable[[str], None]] = None) -> CrossReport:
+def evaluate_crosslang(root: Path = REAL, encoder: Optional[str] = None, splits: tuple[str, ...] = SPLITS, analyze=None,
+                       progress: Optional[Callable[[str], None]] = None, settings: Optional[Settings] = None) -> CrossReport:
+    """`encoder`: None, the settings' align.encoder; `analyze`: (path, lang=) -> Record, by default
+    analyze_file with `settings` (None: the packaged defaults), which the comparisons use too."""
     from pipeline.align.compare import compare_documents
 
     if analyze is None:
-        from pipeline.analyze import analyze_file as analyze
+        from pipeline.analyze import analyze_file
+
+        analyze = functools.partial(analyze_file, settings=settings)
     split_of = load_split(root)
     groups: dict[str, list[CorpusDocument]] = defaultdict(list)
     for doc in corpus_documents(root):
@@ -120,7 +126,7 @@ def evaluate_crosslang(root: Path = REAL, encoder: str = "use-m3", splits: tuple
                     records[doc.gold.id] = analyze(doc.path, lang=doc.gold.lang)
             if progress:
                 progress(f"{a.gold.id} -> {b.gold.id}")
-            comparison = compare_documents(records[a.gold.id], records[b.gold.id], encoder=encoder)
+            comparison = compare_documents(records[a.gold.id], records[b.gold.id], encoder=encoder, settings=settings)
             links, missed = score_pair(a, b, records[a.gold.id], records[b.gold.id], comparison)
             if links.gold:
                 pairs.append(PairResult(group=group, split=split_of[a.gold.id], original=a.gold.id,

@@ -14,6 +14,7 @@ Per language and field:
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections import defaultdict
@@ -26,6 +27,7 @@ from pipeline.config import PROJECT_ROOT
 from pipeline.spans import overlaps
 from pipeline.evaluation.corpus import GoldDocument, corpus_documents, locate, occurrence_spans
 from pipeline.evaluation.score import Counts
+from pipeline.settings import Settings
 
 REAL = PROJECT_ROOT / "corpora" / "real"
 # dev: tuned on; test: a third of the first corpus, never tuned on, but read document by document
@@ -196,9 +198,12 @@ def _violations(record, doc: GoldDocument, text: str) -> list[str]:
 
 
 def evaluate_real(root: Path = REAL, splits: tuple[str, ...] = SPLITS, analyze=None,
-                  progress: Optional[Callable[[str], None]] = None) -> RealReport:
+                  progress: Optional[Callable[[str], None]] = None, settings: Optional[Settings] = None) -> RealReport:
+    """`analyze`: (path, lang=) -> Record, by default analyze_file with `settings` (None: the packaged defaults)."""
     if analyze is None:
-        from pipeline.analyze import analyze_file as analyze
+        from pipeline.analyze import analyze_file
+
+        analyze = functools.partial(analyze_file, settings=settings)
     split_of = load_split(root)
     results = []
     for doc in corpus_documents(root):

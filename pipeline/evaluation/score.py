@@ -20,6 +20,7 @@ from pipeline.config import PROJECT_ROOT
 from pipeline.errors import ConfigError
 from pipeline.normalize import normalize
 from pipeline.schema import Record, Span, Target
+from pipeline.settings import Settings
 
 DOCUMENT_EXTENSIONS = (".txt", ".md", ".html", ".pdf")
 
@@ -241,7 +242,7 @@ def find_document(documents: Path, doc: str) -> Path:
     raise ConfigError(f"{documents}: no document named {doc!r} for its gold file")
 
 
-def evaluate_corpus(corpus: Optional[Path] = None) -> Report:
+def evaluate_corpus(corpus: Optional[Path] = None, settings: Optional[Settings] = None) -> Report:
     corpus = Path(corpus) if corpus else PROJECT_ROOT / "corpora"
     gold_files = sorted((corpus / "gold").glob("*.gold.json"))
     if not gold_files:
@@ -249,7 +250,7 @@ def evaluate_corpus(corpus: Optional[Path] = None) -> Report:
     scores = []
     for path in gold_files:
         gold = json.loads(path.read_text(encoding="utf-8"))
-        record = analyze_file(find_document(corpus / "documents", gold["doc"]), lang=gold["lang"])
+        record = analyze_file(find_document(corpus / "documents", gold["doc"]), lang=gold["lang"], settings=settings)
         scores.append(score_document(record, gold))
     return Report(documents=scores)
 

@@ -31,6 +31,7 @@ from pipeline.schema import Baseline, QuantityMention, Span, Target
 from pipeline.lang.numerals import parse_year
 from pipeline.segment.blocks import Block
 from pipeline.segment.segments import Segments, strip
+from pipeline.settings import ExtractSettings, default_settings, overriding
 from pipeline.spans import SpanIndex, overlaps_any, within
 
 SCOPE_BLOCKS = ("bullet", "paragraph", "numbered")
@@ -44,10 +45,6 @@ COUNTED_NOUN_WINDOW = 40
 # characters with the first statement's metric.
 RESTATEMENT_WINDOW = 30
 RESTATEMENT_OVERLAP = 0.6
-# A time named this many characters before an amount's sentence, in its paragraph, still frames it
-# ("今年发展目标……。4%左右的赤字率"); further back it belongs to other statements. Chosen on dev by
-# cross-validated targets F1 (100: 0.688, 200: 0.689, 400: 0.687, the whole paragraph: 0.687).
-CARRY_CHARS = 200
 # How far before an amount a derived-amount cue is read ("比上年增加", "up from").
 DERIVED_WINDOW = 12
 # The most text between an amount and its bracketed restatement ("(about", "(ประมาณ ", "($").
@@ -79,8 +76,9 @@ class Reading:
 
 
 class TargetExtractor:
-    def __init__(self, data: LangData, numbers: NumberReader) -> None:
+    def __init__(self, data: LangData, numbers: NumberReader, settings: Optional[ExtractSettings] = None) -> None:
         self.data = data
+        self.settings = settings or default_settings().extract   # carry_chars, the role thresholds
         self.numbers = numbers
         self.quantities = QuantityReader(data, numbers)
         self.cues = Cues(data)
@@ -148,7 +146,8 @@ class TargetExtractor:
         text = reading.text
         items = self.items(reading)
         contexts = self._contexts(reading, items)
-        model = current_role_model()
+        roles = self.settings.roles
+        model = overriding(current_role_model(), threshold=roles.threshold, rule_threshold=roles.rule_threshold)
         embeddings = sentence_embeddings(model, [embedded_text(text, c) for c in contexts], self.data.lang)
         in_clause: dict[Span, list[QuantityContext]] = {}
         for ctx in contexts:
@@ -343,9 +342,10 @@ class TargetExtractor:
         return False
 
     def _paragraph_year(self, ctx: QuantityContext, reading: Reading) -> bool:
-        """The last time named in the amount's paragraph in the CARRY_CHARS before its sentence:
-        "2016年，……。全省实现地区生产总值3.12万亿" is 2016's; "今年发展目标……。4%左右的赤字率" this year's."""
-        before = (max(ctx.paragraph[0], ctx.sentence[0] - CARRY_CHARS), ctx.sentence[0])
+        """The last time named in the amount's paragraph in the carry_chars before its sentence
+        (configs/pipeline/settings.yaml): "2016年，……。全省实现地区生产总值3.12万亿" is 2016's;
+        "今年发展目标……。4%左右的赤字率" this year's."""
+        before = (max(ctx.paragraph[0], ctx.sentence[0] - self.settings.targets.carry_chars), ctx.sentence[0])
         references = self._reference_years(reading.text, before) if before[0] < before[1] else []
         for t in reversed(_times_in(reading.times, before)):
             if overlaps_any(t.span, references):

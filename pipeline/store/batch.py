@@ -24,15 +24,13 @@ from pipeline.config import CONFIG_DIR, PROJECT_ROOT
 from pipeline.errors import IngestError, PipelineError
 from pipeline.ingest.readers import read_bytes
 from pipeline.schema import Comparison, Record
+from pipeline.settings import AlignSettings, ExtractSettings, Settings, default_settings
 from pipeline.store.db import Store
 from pipeline.store.worker import Outcome, Task, die_with_parent, process
 
 log = logging.getLogger(__name__)
 
 MANIFEST_SUFFIXES = (".lst", ".manifest")
-# Tasks in flight per worker: enough to keep workers busy, few enough that memory stays flat
-# however long the corpus is (bytes and records of only these many documents are held).
-IN_FLIGHT_PER_WORKER = 4
 
 
 class BatchSummary(BaseModel):
@@ -135,11 +133,12 @@ def _kind(path: Path) -> str:
     return "not a file"
 
 
-def record_fingerprint(lang: str) -> str:
+def record_fingerprint(lang: str, settings: ExtractSettings) -> str:
     """What a document's record depends on besides its bytes: the version, the language data and
-    gazetteer, the models, and the language option. Change any and documents are redone (and the
-    old records retired). The encoder and the canonical record change only comparisons."""
-    digest = hashlib.sha256(f"{__version__}|{lang}".encode())
+    gazetteer, the models, the language option and the extraction settings. Change any and
+    documents are redone (and the old records retired). The encoder, the alignment settings and
+    the canonical record change only comparisons."""
+    digest = hashlib.sha256(f"{__version__}|{lang}|{settings.model_dump_json()}".encode())
     for folder in (CONFIG_DIR, PROJECT_ROOT / "models"):
         for path in sorted(folder.rglob("*")):
             if path.is_file():
@@ -148,34 +147,34 @@ def record_fingerprint(lang: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def comparison_fingerprint(canonical: str, encoder: str) -> str:
+def comparison_fingerprint(canonical: str, encoder: str, settings: AlignSettings) -> str:
     """What a comparison depends on besides its document's record: the canonical record's bytes,
-    the encoder and the aligner's weights."""
+    the encoder, the alignment settings and the aligner's weights."""
     from pipeline.canonical import find_canonical
 
-    digest = hashlib.sha256(f"{canonical}|{encoder}".encode())
+    digest = hashlib.sha256(f"{canonical}|{encoder}|{settings.model_dump_json(exclude={'encoder'})}".encode())
     digest.update(find_canonical(canonical).read_bytes())
     digest.update((PROJECT_ROOT / "models" / "aligner.json").read_bytes())
     return digest.hexdigest()[:16]
 
 
-# -- engines: Iterator[Task] -> Iterator[Outcome], as tasks complete ----------------------------
-Engine = Callable[[Iterator[Task], int], Iterator[Outcome]]
+# -- engines: (tasks, workers, tasks in flight per worker) -> outcomes, as tasks complete --------
+Engine = Callable[[Iterator[Task], int, int], Iterator[Outcome]]
 
 
-def in_process(tasks: Iterator[Task], workers: int) -> Iterator[Outcome]:
+def in_process(tasks: Iterator[Task], workers: int, in_flight: int) -> Iterator[Outcome]:
     for task in tasks:
         yield process(task)
 
 
-def local_pool(tasks: Iterator[Task], workers: int) -> Iterator[Outcome]:
+def local_pool(tasks: Iterator[Task], workers: int, in_flight: int) -> Iterator[Outcome]:
     with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-        yield from _windowed(tasks, workers, lambda task: pool.submit(process, task),
+        yield from _windowed(tasks, workers * in_flight, lambda task: pool.submit(process, task),
                              lambda futures: wait(futures, return_when=FIRST_COMPLETED)[0])
 
 
 def dask_engine(scheduler: Optional[str]) -> Engine:
-    def run(tasks: Iterator[Task], workers: int) -> Iterator[Outcome]:
+    def run(tasks: Iterator[Task], workers: int, in_flight: int) -> Iterator[Outcome]:
         from dask.distributed import Client, LocalCluster, wait as dask_wait
 
         # distributed logs every connection at INFO to stderr; keep that for --verbose.
@@ -186,7 +185,7 @@ def dask_engine(scheduler: Optional[str]) -> Engine:
         client = Client(scheduler or cluster)
         try:
             n = len(client.scheduler_info(n_workers=-1)["workers"]) or workers
-            yield from _windowed(tasks, n, lambda task: client.submit(process, task, pure=False),
+            yield from _windowed(tasks, n * in_flight, lambda task: client.submit(process, task, pure=False),
                                  lambda futures: dask_wait(list(futures), return_when="FIRST_COMPLETED").done)
         finally:
             client.close()
@@ -195,10 +194,12 @@ def dask_engine(scheduler: Optional[str]) -> Engine:
     return run
 
 
-def _windowed(tasks: Iterator[Task], workers: int, submit, wait_some) -> Iterator[Outcome]:
-    """Keep a bounded number of tasks in flight; yield outcomes as they complete."""
+def _windowed(tasks: Iterator[Task], limit: int, submit, wait_some) -> Iterator[Outcome]:
+    """Keep at most `limit` tasks in flight (the settings' batch.in_flight_per_worker per worker:
+    enough to keep workers busy, few enough that memory stays flat however long the corpus is);
+    yield outcomes as they complete."""
     pending: set = set()
-    limit = max(1, workers * IN_FLIGHT_PER_WORKER)
+    limit = max(1, limit)
     queue = deque()
     exhausted = False
     while True:
@@ -219,14 +220,21 @@ def _windowed(tasks: Iterator[Task], workers: int, submit, wait_some) -> Iterato
 
 
 # -- the coordinator --------------------------------------------------------------------------
-def run_batch(inputs: list[str], out: str | Path, workers: int = 1, canonical: Optional[str] = None,
+def run_batch(inputs: list[str], out: str | Path, workers: Optional[int] = None, canonical: Optional[str] = None,
               engine: str = "local", scheduler: Optional[str] = None, lang: str = "auto",
-              encoder: str = "use-m3", progress: Optional[Callable[[int, int], None]] = None) -> BatchSummary:
+              encoder: Optional[str] = None, progress: Optional[Callable[[int, int], None]] = None,
+              settings: Optional[Settings] = None) -> BatchSummary:
+    """`workers` and `encoder`: None, the settings' batch.workers and align.encoder; `settings`:
+    None, the packaged defaults. Every task carries the settings to its worker, which never reads
+    a settings file of its own (a Dask worker on another host may have none)."""
+    settings = settings or default_settings()
+    workers = workers or settings.batch.workers
+    encoder = encoder or settings.align.encoder
     paths, problems = expand_inputs(inputs, exclude=[Path(out)])
     if not paths and not problems:
         raise PipelineError("no inputs: give files, folders or a manifest file")
-    fingerprint = record_fingerprint(lang)
-    compared_by = comparison_fingerprint(canonical, encoder) if canonical else None
+    fingerprint = record_fingerprint(lang, settings.extract)
+    compared_by = comparison_fingerprint(canonical, encoder, settings.align) if canonical else None
     with Store(out) as store:
         previous = store.manifest()
         done = 0
@@ -258,10 +266,10 @@ def run_batch(inputs: list[str], out: str | Path, workers: int = 1, canonical: O
                     continue
                 # A stored document missing only this comparison is compared, not read again.
                 yield Task(input=name, data=data, key=key, lang=lang, canonical=canonical, encoder=encoder,
-                           record=store.record(key) if stored else None)
+                           settings=settings, record=store.record(key) if stored else None)
 
         runner = _engine(engine, scheduler, workers)
-        for outcome in runner(tasks(), workers):
+        for outcome in runner(tasks(), workers, settings.batch.in_flight_per_worker):
             _store(store, outcome, canonical, compared_by)
             advance()
         manifest = store.manifest()

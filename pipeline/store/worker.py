@@ -14,6 +14,7 @@ from typing import Optional
 from pydantic import BaseModel
 
 from pipeline.errors import PipelineError
+from pipeline.settings import Settings
 
 
 class Task(BaseModel):
@@ -23,6 +24,7 @@ class Task(BaseModel):
     lang: str = "auto"
     canonical: Optional[str] = None
     encoder: str = "use-m3"
+    settings: Optional[Settings] = None   # the coordinator's, resolved (None: the packaged defaults)
     record: Optional[str] = None       # the stored record, when only its comparison is wanted
 
 
@@ -70,12 +72,13 @@ def process(task: Task) -> Outcome:
     try:
         stored = task.record is not None
         record = Record.model_validate_json(task.record) if stored else analyze_raw(parse_document(task.data, task.input),
-                                                                                   lang=task.lang)
+                                                                                   lang=task.lang, settings=task.settings)
         comparison = None
         if task.canonical:
             from pipeline.align.compare import compare_with_canonical
 
-            comparison = compare_with_canonical(record, _canonical(task.canonical), encoder=task.encoder).model_dump_json()
+            comparison = compare_with_canonical(record, _canonical(task.canonical), encoder=task.encoder,
+                                                settings=task.settings).model_dump_json()
         return Outcome(input=task.input, key=task.key, ok=True, record=None if stored else record.model_dump_json(),
                        comparison=comparison)
     except PipelineError as exc:
