@@ -104,6 +104,7 @@ def test_a_range_dash_is_no_minus_sign():
 @pytest.mark.parametrize("lang,text,values", [
     ("en", "€3bn and 5 bln yuan", [3e9, 5e9]),              # "and" joins number words, not two amounts
     ("zh", "会议于10:30召开，投资500万元", [5e6]),           # a clock time is no amount
+    ("zh", "发布时间 20:52:36 投资500万元", [5e6]),           # nor one with seconds
 ])
 def test_amounts_stay_apart(lang, text, values):
     assert [q.value for q in number_reader(lang).find(text)] == pytest.approx(values)

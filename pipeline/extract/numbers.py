@@ -37,8 +37,8 @@ SPACE = r"[ \t\u00a0]*"
 GAP = r"[ \t\u00a0\u3000]*"
 # A ratio to one, "2.2:1" (城乡居民收入差距控制在2.2:1以内): so many times the other, one amount.
 RATIO_TO_ONE = re.compile(r"(?<![\d.:：])(?P<value>\d+(?:\.\d+)?)[ \t]*[:：∶][ \t]*1(?![\d.:：])")
-# A clock time, "10:30", "9：00", is no amount.
-CLOCK_TIME = re.compile(r"(?<![\d.:：])(?:[01]?\d|2[0-3])[:：][0-5]\d(?![\d.:：])")
+# A clock time, "10:30", "9：00", "20:52:36", is no amount.
+CLOCK_TIME = re.compile(r"(?<![\d.:：])(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?![\d.:：])")
 LATIN_EDGE = r"(?![A-Za-z])"
 # A numeral inside a web address is part of the address ("%2D9114", "q=30%25").
 URL = r"(?:https?|ftp)://\S+|www\.\S+"
