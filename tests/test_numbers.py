@@ -116,3 +116,19 @@ def test_english_thousands_grouped_with_a_space():
     [amount] = [q for q in analyze_text("Governments can reach over 11 000 GW by 2030.", lang="en").quantities
                 if q.unit == "GW"]
     assert amount.value == 11000
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("travel time falls to 6 and a half", 6.5, "count"),         # a mixed number is no proportion
+    ("cut it by one third", 33.33, "percent"),                   # a fraction alone is
+    ("The 109-km line", 109, "km"),                              # a unit joined by a hyphen
+    ("a 6-GW project", 6, "GW"),
+    ("expand capacity sixfold", 6, "multiple"),
+    ("consumption to reach 1 bn tsce", 1e9, "tce"),
+    ("4.6 billion metric tons of standard coal", 4.6e9, "tce"),
+])
+def test_english_amounts_in_news_phrasing(text, value, unit):
+    from pipeline.analyze import analyze_text
+
+    [amount] = analyze_text(text, lang="en").quantities
+    assert (amount.value, amount.unit) == (pytest.approx(value), unit)

@@ -185,8 +185,8 @@ class QuantityReader:
             value, value_max, unit = self._inherit(q, high), high.value, high.unit or q.unit
         else:
             value, value_max, unit = q.value, None, q.unit
-        if proportions and q.fraction and unit is None and high is None:
-            # a proportion: "减少三分之一", "1/3 of the US level" is 33.3 percent
+        if proportions and q.fraction and unit is None and high is None and abs(value) <= 1:
+            # a proportion: "减少三分之一", "1/3 of the US level" is 33.3 percent ("6 and a half" is none)
             value, unit = round(value * 100, 2), "percent"
         span_start, span_end = value_span
         before = self._before(text, span_start, floor)
