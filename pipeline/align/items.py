@@ -71,6 +71,9 @@ def side_from_record(record: Record) -> Side:
 
     def inside(span: Span) -> tuple[frozenset[float], frozenset[str]]:
         ids = frozenset(e.canonical_id for e in linked if span[0] <= e.span[0] and e.span[1] <= span[1])
+        # Read again from document.text, not from record.quantities: it also counts measure labels
+        # and day numbers, and misreads traditional script ("1,100萬" as 1100), but the aligner was
+        # fitted on it, and reading the record moves the cross-language figure (#10).
         numbers = frozenset(q.value for q in number_reader(lang).find(text, *span))
         return numbers, ids
 
@@ -116,6 +119,8 @@ def side_from_canonical(record: CanonicalRecord, lang: str) -> Side:
         chosen = lang if texts.get(lang) else record.lang if texts.get(record.lang) else next(iter(texts), lang)
         return texts.get(chosen, ""), chosen
 
+    # The record lists its bodies and zones but not which item names them: the gazetteer finds
+    # them in each item's texts. Its numbers are the targets' own values.
     def ids_in(texts: dict[str, str]) -> frozenset[str]:
         return frozenset(cid for t in texts.values() for *_, cid in matcher.match(t))
 
