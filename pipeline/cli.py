@@ -420,7 +420,7 @@ def batch(
     """Analyse a corpus into a store: parallel, resumable, every document exactly once.
 
     Exit code 0 when every input is ok or skipped, 1 when any failed (see the manifest)."""
-    from pipeline.store.batch import run_batch
+    from pipeline.batch.runner import run_batch
 
     settings = _settings(config, overrides)
     options = dict(workers=workers, canonical=canonical, engine=engine.value, scheduler=scheduler, lang=lang.value,

@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, model_validator
 
 from pipeline.spans import Span   # the record's span type: [start, end)
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "2.0"   # 2.0: a comparison names its sides original and summary
+
 Number = Union[int, FiniteFloat]   # NaN and infinity are no amounts
 Comparator = Literal[">", ">=", "=", "<=", "<", "~", "range"]
 # The unit as the text gives it: percent, count, multiple, a currency (CNY, USD, THB, EUR) or a
@@ -174,35 +175,36 @@ class Record(Frozen):
 # --- comparison (align) -----------------------------------------------------------------------
 ItemKind = Literal["target", "goal", "measure", "entity"]
 JsonValue = Union[str, int, float, bool, None, dict, list]
+SideKind = Literal["document", "canonical"]
 
 
 class Match(Frozen):
     kind: ItemKind
-    canonical_ref: str = Field(description="id in the canonical record, or in document A")
-    canonical_span: Optional[Span] = Field(default=None, description="span in document A; null for a curated record")
+    original_ref: str = Field(description="id in the original: the canonical record or document A")
+    original_span: Optional[Span] = Field(default=None, description="span in document A; null for a canonical record")
     summary_ref: str = Field(description="id in the summary (document B)")
     summary_span: Optional[Span] = None
-    canonical_text: str = Field(default="", description="the original's item as compared")
+    original_text: str = Field(default="", description="the original's item as compared")
     summary_text: str = Field(default="", description="the summary's item as compared")
     rests_on_rendering: bool = Field(
         default=False, description="the original's side is the project's own rendering (an unverified canonical fact)")
     score: float = Field(description="the aligner's probability that the two are the same item")
     evidence: dict[str, float] = Field(default={}, description="the anchors and how strongly each agreed")
-    merged: bool = Field(default=False, description="one of several canonical items the summary merged")
+    merged: bool = Field(default=False, description="one of several original items the summary merged")
 
 
 class Discrepancy(Frozen):
     kind: Literal["value", "comparator", "year", "unit", "date", "omission", "addition"]
     item: Literal["target", "goal", "measure", "entity", "date"]
-    canonical_ref: Optional[str] = None
+    original_ref: Optional[str] = None
     summary_ref: Optional[str] = None
-    canonical_value: JsonValue = None
+    original_value: JsonValue = None
     summary_value: JsonValue = None
     severity: Literal["info", "low", "medium", "high"]
     note: str = ""
-    canonical_text: Optional[str] = Field(default=None, description="the original's item, in full")
+    original_text: Optional[str] = Field(default=None, description="the original's item, in full")
     summary_text: Optional[str] = Field(default=None, description="the summary's item, in full")
-    canonical_span: Optional[Span] = None
+    original_span: Optional[Span] = None
     summary_span: Optional[Span] = None
     rests_on_rendering: bool = Field(
         default=False, description="the original's side is the project's own rendering (an unverified canonical fact)")
@@ -210,13 +212,13 @@ class Discrepancy(Frozen):
 
 class OrderChange(Frozen):
     kind: ItemKind
-    canonical_refs: list[str] = Field(description="canonical order of the items the summary reorders")
+    original_refs: list[str] = Field(description="the original's order of the items the summary reorders")
     summary_refs: list[str] = Field(description="the same items in the summary's order")
 
 
 class Merge(Frozen):
     kind: ItemKind
-    canonical_refs: list[str]
+    original_refs: list[str]
     summary_ref: str
 
 
@@ -224,11 +226,12 @@ class SideInfo(Frozen):
     id: str
     source: str
     lang: str
+    kind: SideKind = Field(description="document: an analysed document; canonical: a curated canonical record (no text, spans null)")
 
 
 class Comparison(Frozen):
     schema_version: str = SCHEMA_VERSION
-    canonical: SideInfo
+    original: SideInfo
     summary: SideInfo
     encoder: str
     matches: list[Match] = []
@@ -239,3 +242,23 @@ class Comparison(Frozen):
     matched_items: int = Field(default=0, description="targets, goals and measures matched")
     comparable_items: int = Field(default=0, description="targets, goals and measures on the side with fewer")
     warnings: list[str] = Field(default=[], description="what the reader should know before trusting the result")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _reads_pre_2_0(cls, data):
+        """A comparison saved before 2.0 (in a store, in a file), when the original's side was named
+        canonical even when it was a document, reads with today's names."""
+        if not isinstance(data, dict) or "canonical" not in data:
+            return data
+        data = {("original" if k == "canonical" else k): v for k, v in data.items()}
+        for name in ("original", "summary"):
+            side = dict(data.get(name) or {})
+            side.setdefault("kind", "canonical" if str(side.get("source", "")).startswith("canonical:") else "document")
+            data[name] = side
+        for name in ("matches", "discrepancies", "order_changes", "merges"):
+            data[name] = [{PRE_2_0_NAMES.get(k, k): v for k, v in item.items()} if isinstance(item, dict) else item
+                          for item in data.get(name, [])]
+        return data
+
+
+PRE_2_0_NAMES = {f"canonical_{name}": f"original_{name}" for name in ("ref", "refs", "span", "text", "value")}

@@ -39,14 +39,14 @@ def seed_comparison(records):
 def test_seed_against_the_canonical_opinions(seed_comparison):
     by_kind = {}
     for m in seed_comparison.matches:
-        by_kind.setdefault(m.kind, []).append((m.canonical_ref, m.summary_ref))
+        by_kind.setdefault(m.kind, []).append((m.original_ref, m.summary_ref))
     assert by_kind["measure"] == [(f"M{i}", f"M{i}") for i in range(1, 16)]
     assert by_kind["target"] == [(f"T{i}", f"T{i}") for i in range(1, 6)]
     assert sorted(by_kind["goal"]) == sorted((g, g) for g in [f"G2025.{i}" for i in range(1, 6)] + [f"G2035.{i}" for i in range(1, 8)])
-    found = sorted((d.kind, d.canonical_ref, d.severity) for d in seed_comparison.discrepancies)
+    found = sorted((d.kind, d.original_ref, d.severity) for d in seed_comparison.discrepancies)
     assert found == [("comparator", "T2", "medium"), ("comparator", "T3", "medium"), ("comparator", "T5", "medium"),
                      ("date", "dated", "info")]
-    comparator = {d.canonical_ref: (d.canonical_value, d.summary_value) for d in seed_comparison.discrepancies if d.kind == "comparator"}
+    comparator = {d.original_ref: (d.original_value, d.summary_value) for d in seed_comparison.discrepancies if d.kind == "comparator"}
     assert comparator == {"T2": (">=", ">"), "T3": (">=", ">"), "T5": (">=", ">")}
 
 
@@ -54,12 +54,33 @@ def test_every_match_carries_its_score_and_evidence(seed_comparison):
     for m in seed_comparison.matches:
         assert 0.5 <= m.score <= 1.0 and m.evidence
         if m.kind != "entity":
-            assert m.summary_span is not None and m.canonical_span is None
+            assert m.summary_span is not None and m.original_span is None
+
+
+def test_each_side_says_what_it_is(seed_comparison):
+    assert (seed_comparison.original.kind, seed_comparison.summary.kind) == ("canonical", "document")
+    assert seed_comparison.original.source == "canonical:western-science-city"
+
+
+def test_a_comparison_saved_before_2_0_still_reads(seed_comparison):
+    """Until 2.0 the original's fields were named canonical_* (and its side `canonical`)."""
+    import json
+
+    from pipeline.schema import Comparison
+
+    old = seed_comparison.model_dump_json()
+    for name in ("ref", "refs", "span", "text", "value"):
+        old = old.replace(f'"original_{name}"', f'"canonical_{name}"')
+    payload = json.loads(old.replace('"original":', '"canonical":'))
+    for side in ("canonical", "summary"):
+        del payload[side]["kind"]
+    assert "original_ref" not in json.dumps(payload)
+    assert Comparison.model_validate_json(json.dumps(payload)) == seed_comparison
 
 
 def test_pilot_zone_order_is_information_not_a_discrepancy(seed_comparison):
     [zones] = [o for o in seed_comparison.order_changes if o.kind == "entity"]
-    assert zones.canonical_refs[1:3] == ["cn.wsc.liangjiang", "cn.wsc.chongqing"]
+    assert zones.original_refs[1:3] == ["cn.wsc.liangjiang", "cn.wsc.chongqing"]
     assert zones.summary_refs[1:3] == ["cn.wsc.chongqing", "cn.wsc.liangjiang"]
 
 
@@ -72,7 +93,8 @@ def test_document_to_document_across_languages(records):
     original = records["shenzhen-nev-plan.zh"][0]
     thai = analyze_file(CORPUS / "documents" / "shenzhen-nev-plan.th.txt")
     comparison = compare_documents(original, thai)
-    found = {(d.kind, d.canonical_ref) for d in comparison.discrepancies}
+    found = {(d.kind, d.original_ref) for d in comparison.discrepancies}
     assert {("comparator", "T2"), ("comparator", "T7"), ("omission", "T8"), ("omission", "T9"), ("omission", "T10")} <= found
-    assert ("target", "T11", "T8") in {(m.kind, m.canonical_ref, m.summary_ref) for m in comparison.matches}
-    assert all(m.canonical_span is not None for m in comparison.matches if m.kind != "entity")
+    assert ("target", "T11", "T8") in {(m.kind, m.original_ref, m.summary_ref) for m in comparison.matches}
+    assert all(m.original_span is not None for m in comparison.matches if m.kind != "entity")
+    assert (comparison.original.kind, comparison.summary.kind) == ("document", "document")

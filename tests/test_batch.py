@@ -113,7 +113,7 @@ def small_corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def local_store(small_corpus, tmp_path_factory):
-    from pipeline.store.batch import run_batch
+    from pipeline.batch.runner import run_batch
 
     out = tmp_path_factory.mktemp("local")
     summary = run_batch([str(small_corpus)], out, workers=2, canonical="western-science-city")
@@ -130,7 +130,7 @@ def _records(out: Path) -> dict[str, dict]:
 
 def test_dask_cluster_gives_the_same_records(small_corpus, local_store, tmp_path):
     distributed = pytest.importorskip("dask.distributed")
-    from pipeline.store.batch import run_batch
+    from pipeline.batch.runner import run_batch
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         summary = run_batch([str(small_corpus)], tmp_path, workers=2, canonical="western-science-city",

@@ -43,6 +43,16 @@ def test_schema_is_json_schema():
     assert {"document", "targets", "measures", "issuers"} <= set(schema["properties"])
 
 
+def test_the_comparison_schema_names_original_and_summary():
+    schema = json.loads(run("schema", "comparison").stdout)
+    assert {"original", "summary"} <= set(schema["properties"]) and "canonical" not in schema["properties"]
+    assert {"original_ref", "original_span", "original_text"} <= set(schema["$defs"]["Match"]["properties"])
+    assert {"original_ref", "original_value"} <= set(schema["$defs"]["Discrepancy"]["properties"])
+    assert schema["$defs"]["SideInfo"]["properties"]["kind"]["enum"] == ["document", "canonical"]
+    assert not [name for model in schema["$defs"].values() for name in model.get("properties", {})
+                if name.startswith("canonical_")]
+
+
 @pytest.mark.parametrize("name,content,reason", [
     ("empty.txt", b"", "empty file"),
     ("noise.txt", bytes(range(256)) * 64, "binary data"),
@@ -73,7 +83,7 @@ def test_compare_with_the_canonical_record(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert "Discrepancies (4)" in result.stdout
     comparison = json.loads(out.read_text())
-    assert sorted(d["canonical_ref"] for d in comparison["discrepancies"]) == ["T2", "T3", "T5", "dated"]
+    assert sorted(d["original_ref"] for d in comparison["discrepancies"]) == ["T2", "T3", "T5", "dated"]
 
 
 def test_compare_needs_exactly_one_original(tmp_path: Path):
@@ -92,7 +102,7 @@ def test_canonical_build_writes_an_editable_record(tmp_path: Path):
     assert json.loads(shown.stdout)["name"] == "shenzhen"
     compared = run("compare", str(CORPUS / "documents" / "shenzhen-nev-plan.en.txt"), "--canonical", str(out), "-f", "json")
     assert compared.returncode == 0, compared.stderr
-    kinds = {(d["kind"], d["canonical_ref"]) for d in json.loads(compared.stdout)["discrepancies"]}
+    kinds = {(d["kind"], d["original_ref"]) for d in json.loads(compared.stdout)["discrepancies"]}
     assert ("year", "T11") in kinds
 
 
@@ -102,8 +112,8 @@ def test_compare_a_b_takes_a_as_the_original():
     result = run("compare", str(a), str(b), "-f", "json")
     assert result.returncode == 0, result.stderr
     comparison = json.loads(result.stdout)
-    assert (comparison["canonical"]["lang"], comparison["summary"]["lang"]) == ("zh", "th")
-    assert {("omission", "T8"), ("comparator", "T2")} <= {(d["kind"], d["canonical_ref"]) for d in comparison["discrepancies"]}
+    assert (comparison["original"]["lang"], comparison["summary"]["lang"]) == ("zh", "th")
+    assert {("omission", "T8"), ("comparator", "T2")} <= {(d["kind"], d["original_ref"]) for d in comparison["discrepancies"]}
 
 
 def test_report_refuses_bad_input_in_one_line(tmp_path: Path):

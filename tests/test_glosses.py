@@ -34,13 +34,13 @@ def seed_comparison(seed_record):
 def test_a_comparison_carries_both_texts_of_every_match_and_change(seed_comparison, seed_record):
     text = seed_record.document.text
     for m in seed_comparison.matches:
-        assert m.canonical_text and m.summary_text
+        assert m.original_text and m.summary_text
         if m.kind in ("target", "goal"):     # a measure is compared on its heading and opening
             assert text[m.summary_span[0]:m.summary_span[1]] == m.summary_text
     changes = [d for d in seed_comparison.discrepancies if d.kind == "comparator"]
-    assert [(d.canonical_ref, d.summary_ref) for d in changes] == [("T2", "T2"), ("T3", "T3"), ("T5", "T5")]
+    assert [(d.original_ref, d.summary_ref) for d in changes] == [("T2", "T2"), ("T3", "T3"), ("T5", "T5")]
     t3 = changes[1]
-    assert "7000" in t3.canonical_text and "7,000" in t3.summary_text
+    assert "7000" in t3.original_text and "7,000" in t3.summary_text
     assert text[t3.summary_span[0]:t3.summary_span[1]] == t3.summary_text
 
 
@@ -49,13 +49,13 @@ def test_matches_on_a_rendering_say_so(seed_comparison):
     canonical = load_canonical("western-science-city")
     unverified = {m.id for m in canonical.measures if not m.verified}
     assert len(unverified) == 10
-    flagged = {m.canonical_ref for m in seed_comparison.matches if m.kind == "measure" and m.rests_on_rendering}
-    assert flagged == unverified & {m.canonical_ref for m in seed_comparison.matches if m.kind == "measure"}
+    flagged = {m.original_ref for m in seed_comparison.matches if m.kind == "measure" and m.rests_on_rendering}
+    assert flagged == unverified & {m.original_ref for m in seed_comparison.matches if m.kind == "measure"}
     assert not any(m.rests_on_rendering for m in seed_comparison.matches if m.kind == "target")
 
 
 def test_the_canonical_side_keeps_the_originals_language(seed_comparison):
-    assert seed_comparison.canonical.lang == "zh" and seed_comparison.summary.lang == "th"
+    assert seed_comparison.original.lang == "zh" and seed_comparison.summary.lang == "th"
 
 
 def test_unrelated_documents_are_flagged(seed_record, seed_comparison):

@@ -56,3 +56,7 @@ def test_a_wheel_installed_outside_the_project_analyses_a_file(tmp_path):
     shown = subprocess.run([sys.executable, "-c", "from pipeline.cli import app; app()", "canonical", "show",
                             "western-science-city"], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=600)
     assert shown.returncode == 0 and "cn.gov.most" in shown.stdout, shown.stderr
+    # and the batch runner: a Dask worker installed with `pip install .` runs pipeline.batch.worker
+    runner = subprocess.run([sys.executable, "-c", "import pipeline.batch.runner as r, pipeline.batch.worker as w; "
+                             "print(r.__file__, w.__file__)"], cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert runner.returncode == 0 and all(p.startswith(str(site)) for p in runner.stdout.split()), runner.stderr

@@ -144,8 +144,8 @@ def test_alignment_thresholds_reach_the_aligner():
 
 
 def test_a_task_carries_its_settings_to_the_worker():
-    from pipeline.store.batch import comparison_fingerprint, record_fingerprint
-    from pipeline.store.worker import Task, process
+    from pipeline.batch.runner import comparison_fingerprint, record_fingerprint
+    from pipeline.batch.worker import Task, process
 
     settings = load_settings(overrides=["extract.roles.threshold=1.0"])
     outcome = process(Task(input=str(REPORT), data=REPORT.read_bytes(), key="k", settings=settings))
@@ -163,7 +163,7 @@ def test_a_task_carries_its_settings_to_the_worker():
 def test_batch_workers_get_the_coordinators_settings(tmp_path, engine):
     from pipeline.analyze import analyze_file
     from pipeline.store import Store
-    from pipeline.store.batch import run_batch
+    from pipeline.batch.runner import run_batch
 
     if engine == "dask":
         pytest.importorskip("dask.distributed")

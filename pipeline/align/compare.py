@@ -40,7 +40,7 @@ def compare_documents(a: Record, b: Record, encoder: Optional[str] = None, setti
     return compare_sides(side_from_record(a), side_from_record(b), encoder, settings=settings)
 
 
-def compare_sides(canonical: Side, summary: Side, encoder: Optional[str] = None,
+def compare_sides(original: Side, summary: Side, encoder: Optional[str] = None,
                   model: Optional[AlignerModel] = None, settings: Optional[Settings] = None) -> Comparison:
     """`encoder`: a registered encoder's name, else the settings' align.encoder; `settings`: None,
     the packaged defaults (align.threshold and merge_threshold, where set, replace the model's)."""
@@ -53,7 +53,7 @@ def compare_sides(canonical: Side, summary: Side, encoder: Optional[str] = None,
     order_changes: list[OrderChange] = []
     merges: list[Merge] = []
     for kind in ITEM_KINDS:
-        left, right = canonical.items.get(kind, []), summary.items.get(kind, [])
+        left, right = original.items.get(kind, []), summary.items.get(kind, [])
         features = feature_tensor(kind, left, right, enc)
         prob = model.probability(encoder, kind, features) if features.size else features[..., 0]
         pairs, merged = assign(prob, model.threshold, model.merge_threshold)
@@ -67,19 +67,19 @@ def compare_sides(canonical: Side, summary: Side, encoder: Optional[str] = None,
         discrepancies += [_addition(kind, item) for j, item in enumerate(right) if j not in taken_right]
         merges += _merges(kind, left, right, pairs, merged)
         order_changes += _order_change(kind, left, right, pairs)
-    entity_matches, entity_discrepancies, entity_order = _entities(canonical, summary)
-    matched, smaller = match_share(canonical, summary, matches)
+    entity_matches, entity_discrepancies, entity_order = _entities(original, summary)
+    matched, smaller = match_share(original, summary, matches)
     warnings = [f"only {matched} of {smaller} items match: the documents may not be the same policy"] \
         if looks_unrelated(matched, smaller) else []
     return Comparison(
-        canonical=SideInfo(id=canonical.id, source=canonical.source, lang=canonical.lang),
-        summary=SideInfo(id=summary.id, source=summary.source, lang=summary.lang),
+        original=SideInfo(id=original.id, source=original.source, lang=original.lang, kind=original.kind),
+        summary=SideInfo(id=summary.id, source=summary.source, lang=summary.lang, kind=summary.kind),
         encoder=encoder,
         matches=matches + entity_matches,
-        discrepancies=discrepancies + entity_discrepancies + _dates(canonical, summary),
+        discrepancies=discrepancies + entity_discrepancies + _dates(original, summary),
         order_changes=order_changes + entity_order,
         merges=merges,
-        glosses={**summary.glosses, **canonical.glosses},
+        glosses={**summary.glosses, **original.glosses},
         matched_items=matched,
         comparable_items=smaller,
         warnings=warnings,
@@ -90,16 +90,16 @@ def looks_unrelated(matched: int, comparable: int) -> bool:
     return comparable >= MIN_ITEMS and matched < UNRELATED_SHARE * comparable
 
 
-def match_share(canonical: Side, summary: Side, matches: list[Match]) -> tuple[int, int]:
+def match_share(original: Side, summary: Side, matches: list[Match]) -> tuple[int, int]:
     """How many targets, goals and measures matched, and how many the smaller side has."""
-    sizes = [sum(len(side.items.get(kind, [])) for kind in ITEM_KINDS) for side in (canonical, summary)]
+    sizes = [sum(len(side.items.get(kind, [])) for kind in ITEM_KINDS) for side in (original, summary)]
     return sum(1 for m in matches if m.kind in ITEM_KINDS and not m.merged), min(sizes)
 
 
 def _match(kind: str, a: AlignItem, b: AlignItem, score: float, features, merged: bool) -> Match:
     evidence = {name: round(float(v), 3) for name, v in zip(FEATURES[kind], features) if v > 0}
-    return Match(kind=kind, canonical_ref=a.ref, canonical_span=a.span, summary_ref=b.ref, summary_span=b.span,
-                 canonical_text=a.text, summary_text=b.text, rests_on_rendering=not a.verified,
+    return Match(kind=kind, original_ref=a.ref, original_span=a.span, summary_ref=b.ref, summary_span=b.span,
+                 original_text=a.text, summary_text=b.text, rests_on_rendering=not a.verified,
                  score=round(score, 4), evidence=evidence, merged=merged)
 
 
@@ -136,14 +136,14 @@ def _changes(kind: str, a: AlignItem, b: AlignItem) -> list[Discrepancy]:
     return out
 
 
-def _change(name, kind, a, b, canonical_value, summary_value, note="") -> Discrepancy:
-    return Discrepancy(kind=name, item=kind, canonical_ref=a.ref, summary_ref=b.ref, canonical_value=canonical_value,
+def _change(name, kind, a, b, original_value, summary_value, note="") -> Discrepancy:
+    return Discrepancy(kind=name, item=kind, original_ref=a.ref, summary_ref=b.ref, original_value=original_value,
                        summary_value=summary_value, severity=CHANGE_SEVERITY[name], note=note,
                        **_original(a), **_summary(b))
 
 
 def _omission(kind: str, item: AlignItem) -> Discrepancy:
-    return Discrepancy(kind="omission", item=kind, canonical_ref=item.ref, canonical_value=item.text,
+    return Discrepancy(kind="omission", item=kind, original_ref=item.ref, original_value=item.text,
                        severity=OMISSION_SEVERITY[kind], note="not in the summary", **_original(item))
 
 
@@ -154,7 +154,7 @@ def _addition(kind: str, item: AlignItem) -> Discrepancy:
 
 def _original(item: AlignItem) -> dict:
     """The original's side of a discrepancy: its text, span, and whether it is a rendering."""
-    return {"canonical_text": item.text, "canonical_span": item.span, "rests_on_rendering": not item.verified}
+    return {"original_text": item.text, "original_span": item.span, "rests_on_rendering": not item.verified}
 
 
 def _summary(item: AlignItem) -> dict:
@@ -166,7 +166,7 @@ def _merges(kind, left, right, pairs, merged) -> list[Merge]:
     for _, j, _ in merged:
         refs = [left[i].ref for i, jj, _ in pairs + merged if jj == j]
         if not any(m.summary_ref == right[j].ref for m in out):
-            out.append(Merge(kind=kind, canonical_refs=sorted(refs, key=lambda r: [x.ref for x in left].index(r)),
+            out.append(Merge(kind=kind, original_refs=sorted(refs, key=lambda r: [x.ref for x in left].index(r)),
                              summary_ref=right[j].ref))
     return out
 
@@ -180,65 +180,65 @@ def _order_change(kind: str, left, right, pairs) -> list[OrderChange]:
     involved = sorted(order[k] for k in out_of_place)
     lo, hi = min(involved), max(involved)
     span = [p for p in by_summary if lo <= p[0] <= hi or p[0] in involved]
-    return [OrderChange(kind=kind, canonical_refs=[left[i].ref for i in sorted(p[0] for p in span)],
+    return [OrderChange(kind=kind, original_refs=[left[i].ref for i in sorted(p[0] for p in span)],
                         summary_refs=[right[j].ref for _, j, _ in span])]
 
 
-def _entities(canonical: Side, summary: Side) -> tuple[list[Match], list[Discrepancy], list[OrderChange]]:
+def _entities(original: Side, summary: Side) -> tuple[list[Match], list[Discrepancy], list[OrderChange]]:
     """Entities align by canonical id. A summary naming more places is no discrepancy; naming an
     issuer the original lacks is one."""
     matches, discrepancies = [], []
     present = set(summary.entity_order)
-    for cid in canonical.entity_order:
+    for cid in original.entity_order:
         if cid in present:
-            matches.append(Match(kind="entity", canonical_ref=cid, canonical_span=canonical.entity_spans.get(cid),
+            matches.append(Match(kind="entity", original_ref=cid, original_span=original.entity_spans.get(cid),
                                  summary_ref=cid, summary_span=summary.entity_spans.get(cid),
-                                 canonical_text=canonical.entity_texts.get(cid, cid),
+                                 original_text=original.entity_texts.get(cid, cid),
                                  summary_text=summary.entity_texts.get(cid, cid), score=1.0,
                                  evidence={"canonical_id": 1.0}))
         else:
-            discrepancies.append(Discrepancy(kind="omission", item="entity", canonical_ref=cid, canonical_value=cid,
-                                             canonical_text=canonical.entity_texts.get(cid),
-                                             canonical_span=canonical.entity_spans.get(cid),
+            discrepancies.append(Discrepancy(kind="omission", item="entity", original_ref=cid, original_value=cid,
+                                             original_text=original.entity_texts.get(cid),
+                                             original_span=original.entity_spans.get(cid),
                                              severity=OMISSION_SEVERITY["entity"], note="not named in the summary"))
     for cid in summary.issuer_ids:
-        if canonical.issuer_ids and cid not in canonical.issuer_ids:
+        if original.issuer_ids and cid not in original.issuer_ids:
             discrepancies.append(Discrepancy(kind="addition", item="entity", summary_ref=cid, summary_value=cid,
                                              summary_text=summary.entity_texts.get(cid),
                                              summary_span=summary.entity_spans.get(cid),
                                              severity="medium", note="an issuer the original does not name"))
     order = []
-    zones = [z for z in canonical.zone_order if z in present]
+    zones = [z for z in original.zone_order if z in present]
     in_summary = sorted(zones, key=lambda z: summary.entity_order.index(z))
     if zones != in_summary:
-        order.append(OrderChange(kind="entity", canonical_refs=zones, summary_refs=in_summary))
+        order.append(OrderChange(kind="entity", original_refs=zones, summary_refs=in_summary))
     return matches, discrepancies, order
 
 
-def _dates(canonical: Side, summary: Side) -> list[Discrepancy]:
+def _dates(original: Side, summary: Side) -> list[Discrepancy]:
     """The summary's dates against the original's. A date the original also gives is right, but
     a publication date given instead of the date the document bears is information; a date of a
     role the original gives differently is a discrepancy; a role the original lacks is not compared."""
-    if not canonical.dates:
+    if not original.dates:
         return []
-    dated = canonical.dates.get("dated")
-    published = canonical.dates.get("published")
+    dated = original.dates.get("dated")
+    published = original.dates.get("published")
     if not summary.dates:
-        return [Discrepancy(kind="omission", item="date", canonical_ref="dated" if dated else "published",
-                            canonical_value=dated or published, severity=OMISSION_SEVERITY["date"],
+        return [Discrepancy(kind="omission", item="date", original_ref="dated" if dated else "published",
+                            original_value=dated or published, severity=OMISSION_SEVERITY["date"],
                             note="the summary gives no date")]
-    known = set(canonical.dates.values())
+    known = set(original.dates.values())
     given = set(summary.dates.values())
     out = []
     for role, iso in summary.dates.items():
         if iso in known:
             if iso == published and dated and dated not in given:
-                out.append(Discrepancy(kind="date", item="date", canonical_ref="dated", summary_ref=role,
-                                       canonical_value=dated, summary_value=iso, severity="info",
+                out.append(Discrepancy(kind="date", item="date", original_ref="dated", summary_ref=role,
+                                       original_value=dated, summary_value=iso, severity="info",
                                        note=f"the summary gives the publication date; the document is dated {dated}"))
             continue
-        expected = canonical.dates.get(role)
+        expected = original.dates.get(role)
         if expected is not None:
-            out.append(Discrepancy(kind="date", item="date", canonical_ref=role, summary_ref=role,
-                                   canonical_value=expected, summary_value=iso, severity="high", note="date differs"))
+            out.append(Discrepancy(kind="date", item="date", original_ref=role, summary_ref=role,
+                                   original_value=expected, summary_value=iso, severity="high", note="date differs"))
     return out

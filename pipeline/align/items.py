@@ -9,7 +9,7 @@ from typing import Optional
 from pipeline.canonical.model import CanonicalRecord
 from pipeline.extract.numbers import number_reader
 from pipeline.extract.glosses import READER_LANGS, gazetteer_glosses
-from pipeline.schema import Gloss, Per, Record, Span
+from pipeline.schema import Gloss, Per, Record, SideKind, Span
 
 # A measure is compared on its title and the opening of its body: the whole body of a long
 # measure dilutes the sentence embedding.
@@ -49,6 +49,7 @@ class Side:
     id: str
     source: str
     lang: str
+    kind: SideKind   # an analysed document, or a curated canonical record (no text, no spans)
     items: dict[str, list[AlignItem]] = field(default_factory=dict)
     entity_spans: dict[str, Span] = field(default_factory=dict)   # id -> first mention (None for records)
     entity_texts: dict[str, str] = field(default_factory=dict)    # id -> first mention's text, or the record's name
@@ -70,10 +71,13 @@ def side_from_record(record: Record) -> Side:
 
     def inside(span: Span) -> tuple[frozenset[float], frozenset[str]]:
         ids = frozenset(e.canonical_id for e in linked if span[0] <= e.span[0] and e.span[1] <= span[1])
+        # Read again from document.text, not from record.quantities: it also counts measure labels
+        # and day numbers, and misreads traditional script ("1,100萬" as 1100), but the aligner was
+        # fitted on it, and reading the record moves the cross-language figure (#10).
         numbers = frozenset(q.value for q in number_reader(lang).find(text, *span))
         return numbers, ids
 
-    side = Side(id=doc.id, source=doc.source, lang=lang)
+    side = Side(id=doc.id, source=doc.source, lang=lang, kind="document")
     quantitative = [t for t in record.targets if t.kind == "quantitative"]
     goals = [t for t in record.targets if t.kind == "qualitative"]
     side.items["target"] = [
@@ -108,12 +112,15 @@ def side_from_canonical(record: CanonicalRecord, lang: str) -> Side:
     from pipeline.extract.entities import gazetteer_matcher
 
     matcher = gazetteer_matcher()
-    side = Side(id=record.name, source=f"canonical:{record.name}", lang=record.lang)   # the original's language
+    side = Side(id=record.name, source=f"canonical:{record.name}", lang=record.lang,   # the original's language
+                kind="canonical")
 
     def pick(texts: dict[str, str]) -> tuple[str, str]:
         chosen = lang if texts.get(lang) else record.lang if texts.get(record.lang) else next(iter(texts), lang)
         return texts.get(chosen, ""), chosen
 
+    # The record lists its bodies and zones but not which item names them: the gazetteer finds
+    # them in each item's texts. Its numbers are the targets' own values.
     def ids_in(texts: dict[str, str]) -> frozenset[str]:
         return frozenset(cid for t in texts.values() for *_, cid in matcher.match(t))
 

@@ -1,5 +1,5 @@
 """The pair scorer: a logistic regression over the anchors, fitted by `python -m
-pipeline.align.train` and shipped as JSON coefficients in models/aligner.json (no pickle)."""
+pipeline.evaluation.train_aligner` and shipped as JSON coefficients in models/aligner.json (no pickle)."""
 
 from __future__ import annotations
 
@@ -54,5 +54,5 @@ class AlignerModel(BaseModel):
 @functools.lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> AlignerModel:
     if not path.is_file():
-        raise ResourceMissing(f"{path}: aligner weights missing; run `python -m pipeline.align.train`")
+        raise ResourceMissing(f"{path}: aligner weights missing; run `python -m pipeline.evaluation.train_aligner`")
     return AlignerModel.model_validate(json.loads(path.read_text(encoding="utf-8")))

@@ -1,7 +1,7 @@
 """Alignment quality: precision and recall of matches and of discrepancies over the perturbation
 suite and the cross-language cases, per encoder.
 
-Matches are (kind, canonical ref, summary ref) for targets, goals and measures; discrepancies are
+Matches are (kind, original ref, summary ref) for targets, goals and measures; discrepancies are
 (kind, item, ref). Cases whose source language the scorer never saw in training (the Thai seed's
 variants, the cases with a Thai side) are reported apart as held out.
 """
@@ -87,8 +87,8 @@ def case_sides(name: str, canonical_lang: Optional[str] = None) -> tuple[Side, S
 
 
 def predicted_keys(comparison: Comparison) -> tuple[set, set]:
-    matches = {(m.kind, m.canonical_ref, m.summary_ref) for m in comparison.matches if m.kind != "entity"}
-    discrepancies = {(d.kind, d.item, d.summary_ref if d.kind == "addition" else d.canonical_ref)
+    matches = {(m.kind, m.original_ref, m.summary_ref) for m in comparison.matches if m.kind != "entity"}
+    discrepancies = {(d.kind, d.item, d.summary_ref if d.kind == "addition" else d.original_ref)
                      for d in comparison.discrepancies}
     return matches, discrepancies
 

@@ -63,7 +63,7 @@ def score_pair(a: CorpusDocument, b: CorpusDocument, record_a, record_b, compari
     shared = sorted(set(quotes_a) & set(quotes_b))
     targets_a = [t for t in record_a.targets if t.kind == "quantitative"]
     targets_b = [t for t in record_b.targets if t.kind == "quantitative"]
-    matches = {(m.canonical_ref, m.summary_ref) for m in comparison.matches if m.kind == "target"}
+    matches = {(m.original_ref, m.summary_ref) for m in comparison.matches if m.kind == "target"}
     found, missed = 0, []
     wanted: set[tuple[str, str]] = set()
     for link in shared:

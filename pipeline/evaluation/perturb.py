@@ -21,7 +21,7 @@ from pipeline.schema import Record
 
 DOCUMENTS = PROJECT_ROOT / "corpora" / "documents"
 CANONICAL = "western-science-city"
-MatchKey = tuple[str, str, str]          # (kind, canonical_ref, summary_ref)
+MatchKey = tuple[str, str, str]          # (kind, original_ref, summary_ref)
 DiscrepancyKey = tuple[str, str, str]    # (kind, item, ref)
 
 # Per source: the edits' surface strings and the discrepancies the unedited source already has.

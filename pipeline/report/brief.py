@@ -296,7 +296,7 @@ def _plain(d: Discrepancy, ui: UiText) -> str:
     item = ui.kinds.get(d.item, d.item)
     show = lambda v: ui.comparators.get(v, v) if d.kind == "comparator" else amount(v) if isinstance(v, (int, float)) \
         and not isinstance(v, bool) else str(v)
-    return ui.changes[d.kind].format(item=item, original=show(d.canonical_value), summary=show(d.summary_value))
+    return ui.changes[d.kind].format(item=item, original=show(d.original_value), summary=show(d.summary_value))
 
 
 def _ref_key(side: SideName, item: str, ref: Optional[str], entity_keys: dict[str, str]) -> Optional[str]:
@@ -328,8 +328,8 @@ def comparison_views(comparison: Comparison, original: SideView, summary: SideVi
     for severity in SEVERITIES:
         rows = [DiscrepancyView(
             severity=severity, severity_label=ui.severities[severity], kind=d.kind, item=ui.kinds.get(d.item, d.item),
-            original_ref=d.canonical_ref, original_text=d.canonical_text,
-            original_key=_ref_key("a", d.item, d.canonical_ref, keys_a),
+            original_ref=d.original_ref, original_text=d.original_text,
+            original_key=_ref_key("a", d.item, d.original_ref, keys_a),
             summary_ref=d.summary_ref, summary_text=d.summary_text,
             summary_key=_ref_key("b", d.item, d.summary_ref, keys_b),
             change=_plain(d, ui), note=d.note, rests_on_rendering=d.rests_on_rendering,
@@ -337,8 +337,8 @@ def comparison_views(comparison: Comparison, original: SideView, summary: SideVi
         if rows:
             groups.append((ui.severities[severity], rows))
     matches = [MatchView(
-        kind=m.kind, original_ref=m.canonical_ref, original_text=m.canonical_text,
-        original_key=_ref_key("a", m.kind, m.canonical_ref, keys_a), summary_ref=m.summary_ref,
+        kind=m.kind, original_ref=m.original_ref, original_text=m.original_text,
+        original_key=_ref_key("a", m.kind, m.original_ref, keys_a), summary_ref=m.summary_ref,
         summary_text=m.summary_text, summary_key=_ref_key("b", m.kind, m.summary_ref, keys_b),
         score=m.score, rests_on_rendering=m.rests_on_rendering,
     ) for m in comparison.matches if m.kind != "entity"]

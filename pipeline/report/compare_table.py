@@ -31,7 +31,7 @@ def _value(v) -> str:
 
 
 def comparison_view(c: Comparison) -> Group:
-    parts: list = [Text.assemble(("Comparison", "bold"), f"  {safe(c.canonical.source)} ({c.canonical.lang})  ⟷  "
+    parts: list = [Text.assemble(("Comparison", "bold"), f"  {safe(c.original.source)} ({c.original.lang})  ⟷  "
                                  f"{safe(c.summary.source)} ({c.summary.lang})  · encoder {c.encoder}")]
     by_kind: dict[str, int] = {}
     for m in c.matches:
@@ -47,7 +47,7 @@ def comparison_view(c: Comparison) -> Group:
     for m in c.matches:
         if m.kind == "entity":
             continue
-        original = f"{m.canonical_ref}{RENDERING_MARK if m.rests_on_rendering else ''} {_short(m.canonical_text, 44)}"
+        original = f"{m.original_ref}{RENDERING_MARK if m.rests_on_rendering else ''} {_short(m.original_text, 44)}"
         summary = f"{m.summary_ref}{' (merged)' if m.merged else ''} {_short(m.summary_text, 44)}"
         matches.add_row(m.kind, plain(original), plain(summary), f"{m.score:.2f}")
     parts.append(matches)
@@ -61,7 +61,7 @@ def comparison_view(c: Comparison) -> Group:
         else:
             table.add_column(col, no_wrap=True)
     for d in sorted(c.discrepancies, key=lambda d: (SEVERITY_ORDER[d.severity], d.kind)):
-        original = _side(d.canonical_ref, d.canonical_value) + (RENDERING_MARK if d.rests_on_rendering else "")
+        original = _side(d.original_ref, d.original_value) + (RENDERING_MARK if d.rests_on_rendering else "")
         table.add_row(Text(d.severity, style=SEVERITY_STYLE[d.severity]), d.kind, plain(d.item), plain(original),
                       plain(_side(d.summary_ref, d.summary_value)), plain(d.note))
     parts.append(table)
@@ -69,9 +69,9 @@ def comparison_view(c: Comparison) -> Group:
         parts.append(Text(f"{RENDERING_MARK} rests on the project's own rendering of the original (a fact marked "
                           "verified: false), not on its wording: do not report it as the original's.", style="dim"))
     for merge in c.merges:
-        parts.append(plain(f"Merged: {', '.join(merge.canonical_refs)} → {merge.summary_ref} ({PLURAL[merge.kind]})"))
+        parts.append(plain(f"Merged: {', '.join(merge.original_refs)} → {merge.summary_ref} ({PLURAL[merge.kind]})"))
     for change in c.order_changes:
-        parts.append(Text(safe(f"Order ({PLURAL[change.kind]}): original {' '.join(change.canonical_refs)}; "
+        parts.append(Text(safe(f"Order ({PLURAL[change.kind]}): original {' '.join(change.original_refs)}; "
                                f"summary {' '.join(change.summary_refs)}"), style="dim"))
     return Group(*parts)
 

@@ -1,4 +1,5 @@
-"""Corpus storage: SQLite store, batch runs over it, queries and exports."""
+"""Corpus storage: the SQLite store, its research tables, queries and exports. A pure consumer of
+records and comparisons: the batch runner that fills it is pipeline/batch/."""
 
 from pipeline.store.db import Store
 

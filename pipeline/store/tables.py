@@ -193,10 +193,10 @@ def comparison_rows(doc_id: str, original: str, comparison: Comparison) -> dict[
     head = (doc_id, original, comparison.encoder)
     value = lambda v: None if v is None else json.dumps(v, ensure_ascii=False)
     return {
-        "matches": ((*head, m.kind, m.canonical_ref, m.summary_ref, m.score, m.merged, m.rests_on_rendering,
-                     m.canonical_text, m.summary_text, *(m.summary_span or (None, None))) for m in comparison.matches),
-        "discrepancies": ((*head, x.severity, x.kind, x.item, x.canonical_ref, x.summary_ref, value(x.canonical_value),
-                           value(x.summary_value), x.rests_on_rendering, x.canonical_text, x.summary_text, x.note)
+        "matches": ((*head, m.kind, m.original_ref, m.summary_ref, m.score, m.merged, m.rests_on_rendering,
+                     m.original_text, m.summary_text, *(m.summary_span or (None, None))) for m in comparison.matches),
+        "discrepancies": ((*head, x.severity, x.kind, x.item, x.original_ref, x.summary_ref, value(x.original_value),
+                           value(x.summary_value), x.rests_on_rendering, x.original_text, x.summary_text, x.note)
                           for x in comparison.discrepancies),
     }
 

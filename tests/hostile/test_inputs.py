@@ -163,7 +163,7 @@ def test_a_store_that_is_not_a_database_gives_one_line_and_exit_code_2(tmp_path:
 
 @pytest.fixture(scope="module")
 def small_store(tmp_path_factory) -> Path:
-    from pipeline.store.batch import run_batch
+    from pipeline.batch.runner import run_batch
 
     root = tmp_path_factory.mktemp("store")
     docs = root / "docs"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.store.batch import run_batch
+from pipeline.batch.runner import run_batch
 
 pytestmark = pytest.mark.slow   # batches run in fresh processes
 

@@ -2,7 +2,8 @@
 labelled pairs of the zh/en perturbation suite (against the canonical record in the same and in
 the other language) and the zh->en cross-language case. Thai cases are held out. Writes models/aligner.json (coefficients as JSON; nothing is pickled).
 
-Run: `python -m pipeline.align.train` (after changing features, encoders or the training cases).
+Run: `python -m pipeline.evaluation.train_aligner` (after changing features, encoders or the training
+cases). It sits with the evaluation, whose cases it fits on; the aligner itself never imports it.
 """
 
 from __future__ import annotations

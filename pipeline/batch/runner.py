@@ -26,7 +26,7 @@ from pipeline.ingest.readers import read_bytes
 from pipeline.schema import Comparison, Record
 from pipeline.settings import AlignSettings, ExtractSettings, Settings, default_settings
 from pipeline.store.db import Store
-from pipeline.store.worker import Outcome, Task, die_with_parent, process
+from pipeline.batch.worker import Outcome, Task, die_with_parent, process
 
 log = logging.getLogger(__name__)
 
