@@ -3,13 +3,14 @@ one shape whether they come from an analysed document or a curated canonical rec
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
 from pipeline.canonical.model import CanonicalRecord
-from pipeline.extract.numbers import number_reader
 from pipeline.extract.glosses import READER_LANGS, gazetteer_glosses
 from pipeline.schema import Gloss, Per, Record, SideKind, Span
+from pipeline.spans import contains
 
 # A measure is compared on its title and the opening of its body: the whole body of a long
 # measure dilutes the sentence embedding.
@@ -69,12 +70,16 @@ def side_from_record(record: Record) -> Side:
     text, lang = doc.text, doc.lang
     linked = [e for e in record.entities if e.canonical_id]
 
+    quantities = sorted(record.quantities, key=lambda q: q.span)
+    starts = [q.span[0] for q in quantities]
+
     def inside(span: Span) -> tuple[frozenset[float], frozenset[str]]:
-        ids = frozenset(e.canonical_id for e in linked if span[0] <= e.span[0] and e.span[1] <= span[1])
-        # Read again from document.text, not from record.quantities: it also counts measure labels
-        # and day numbers, and misreads traditional script ("1,100萬" as 1100), but the aligner was
-        # fitted on it, and reading the record moves the cross-language figure (#10).
-        numbers = frozenset(q.value for q in number_reader(lang).find(text, *span))
+        """The amounts and the bodies an item holds, as the record read them (its quantities are
+        sorted by position; a day number or a list label is none of them)."""
+        ids = frozenset(e.canonical_id for e in linked if contains(span, e.span))
+        held = quantities[bisect.bisect_left(starts, span[0]):bisect.bisect_left(starts, span[1])]
+        numbers = frozenset(v for q in held if contains(span, q.span)
+                            for v in (q.value, q.value_max, q.per.value if q.per else None) if v is not None)
         return numbers, ids
 
     side = Side(id=doc.id, source=doc.source, lang=lang, kind="document")
