@@ -27,7 +27,10 @@ def _tiny_hf_model(folder: Path) -> Path:
     return folder
 
 
-@pytest.fixture(params=sorted(ENCODERS))
+# The hf encoder needs the optional torch + transformers extra (needs_model: `-m "not needs_model"`
+# leaves it out where the extra is not installed).
+@pytest.fixture(params=[pytest.param(name, marks=pytest.mark.needs_model) if name == "hf" else name
+                        for name in sorted(ENCODERS)])
 def encoder(request, tmp_path_factory):
     if request.param == "hf":
         return HFEncoder(model=str(_tiny_hf_model(tmp_path_factory.mktemp("tiny-bert"))), device="cpu")
@@ -55,6 +58,7 @@ def test_hf_without_a_model_says_how_to_give_one(monkeypatch):
         HFEncoder().encode(["x"], ["en"])
 
 
+@pytest.mark.needs_model
 def test_hf_with_a_missing_directory_fails_cleanly(tmp_path):
     pytest.importorskip("transformers")
     from pipeline.errors import ResourceMissing

@@ -19,7 +19,7 @@ import datetime as dt
 import sqlite3
 import time
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Literal, Optional
 
 from pipeline.errors import PipelineError
 from pipeline.schema import Comparison, Record
@@ -119,6 +119,9 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+# What became of an input, as the manifest table's CHECK constraint allows.
+Status = Literal["ok", "failed", "skipped"]
+
 class Store:
     def __init__(self, folder: str | Path, read_only: bool = False) -> None:
         self.folder = Path(folder)
@@ -187,7 +190,7 @@ class Store:
             yield record
 
     # -- writing ------------------------------------------------------------------------------
-    def mark(self, input_path: str, status: str, reason: Optional[str] = None, doc_key: Optional[str] = None) -> None:
+    def mark(self, input_path: str, status: Status, reason: Optional[str] = None, doc_key: Optional[str] = None) -> None:
         with self.db:
             self._mark(input_path, status, reason, doc_key)
 
