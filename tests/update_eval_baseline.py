@@ -1,4 +1,4 @@
-"""Record the current `make eval` figures as the floor that tests/test_eval.py holds."""
+"""Record the current `make eval` figures as the floor that tests/evaluation/test_eval.py holds."""
 
 import json
 from pathlib import Path

@@ -9,7 +9,7 @@ import pytest
 
 pytestmark = pytest.mark.slow   # the whole corpus through the pipeline
 
-BASELINE = json.loads((Path(__file__).resolve().parent / "data" / "eval_baseline.json").read_text())
+BASELINE = json.loads((Path(__file__).resolve().parents[1] / "data" / "eval_baseline.json").read_text())
 
 
 def _fallen(figures: dict, floor: dict) -> list[str]:

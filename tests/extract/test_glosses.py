@@ -15,7 +15,7 @@ from pipeline.canonical import load_canonical
 from pipeline.config import ConfigError, metric_lexicon
 from pipeline.extract.metrics import metric_matcher
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "corpora" / "documents"
 
 
