@@ -21,7 +21,6 @@ from typing import Optional
 from pipeline.config import SUPPORTED_LANGS, LangData, lang_data
 from pipeline.errors import PipelineError
 from pipeline.extract.dates import DateReader
-from pipeline.extract.entities import doc_entities
 from pipeline.extract.issuers import IssuerReader
 from pipeline.extract.measures import read_structure
 from pipeline.extract.numbers import number_reader
@@ -35,12 +34,11 @@ from pipeline.normalize.text import Normalized
 from pipeline.normalize.reading import reading_view
 from pipeline.normalize.reflow import reflow
 from pipeline.nlp import Processed, process
-from pipeline.schema import DocumentInfo, Measure, PageSpan, Record
+from pipeline.schema import DocumentInfo, PageSpan, Record
 from pipeline.segment.blocks import BlockReader
 from pipeline.segment.segments import Segments
 from pipeline.settings import ExtractSettings, Settings, default_settings
-from pipeline.extract.glosses import gazetteer_glosses
-from pipeline.extract.metrics import with_metric_ids
+from pipeline.stages import run_stages
 from pipeline.spans import SpanIndex, within
 
 log = logging.getLogger(__name__)
@@ -62,17 +60,10 @@ def analyze_text(text: str, lang: str = "auto", doc_id: str = "text", source: st
 
 def analyze_raw(raw: RawDocument, lang: str = "auto", settings: Optional[Settings] = None) -> Record:
     prepared = prepare(raw, lang, settings)
-    data, readers, reading = prepared.data, prepared.readers, prepared.reading
-    text, view, zone = prepared.text, reading.text, prepared.zone
-    targets, quantities = readers.targets.extract(reading)
-    entities = doc_entities(prepared.processed, data, keep=zone)
-    issuers = readers.issuers.find(view, entities, [b for b in reading.blocks if b.kind not in ("title", "boilerplate", "metadata")],
-                                   zone, prepared.title_span)
-    title_span = prepared.title_span
-    items = {"dates": prepared.dates, "entities": entities, "issuers": issuers, "targets": with_metric_ids(targets),
-             "quantities": quantities, "chapters": reading.structure.chapters,
-             "measures": _with_entities(reading.structure.measures, entities)}
-    if view != text:
+    text, title_span = prepared.text, prepared.title_span
+    items = run_stages(prepared)   # in the order configs/pipeline/default.yaml gives
+    glosses = items.pop("glosses", {})
+    if prepared.reading.text != text:
         items = regrounded(items, text)
     return Record(
         document=DocumentInfo(
@@ -80,7 +71,7 @@ def analyze_raw(raw: RawDocument, lang: str = "auto", settings: Optional[Setting
             title=text[title_span[0]:title_span[1]] if title_span else raw.title, text=text,
             paragraph_langs=prepared.paragraphs, pages=_pages(raw.pages, prepared.norm.raw_offsets),
         ),
-        glosses=gazetteer_glosses(e.canonical_id for e in [*issuers, *entities] if e.canonical_id),
+        glosses=glosses,
         **items,
     )
 
@@ -248,20 +239,6 @@ def regrounded(items: dict[str, list], text: str) -> dict[str, list]:
         return item.model_copy(update=update)
 
     return {name: [fix(item) for item in values] for name, values in items.items()}
-
-
-def _with_entities(measures: list[Measure], entities) -> list[Measure]:
-    """Each measure's linked entities, one pass over both sorted lists (not measures x entities)."""
-    linked = sorted((e for e in entities if e.canonical_id), key=lambda e: e.span)
-    starts = [e.span[0] for e in linked]
-    out = []
-    for m in measures:
-        ids: list[str] = []
-        for e in linked[bisect.bisect_left(starts, m.span[0]):bisect.bisect_left(starts, m.span[1])]:
-            if e.span[1] <= m.span[1] and e.canonical_id not in ids:
-                ids.append(e.canonical_id)
-        out.append(m.model_copy(update={"entity_ids": ids}))
-    return out
 
 
 def _pages(pages: list[PageSpan], raw_offsets: list[int]) -> list[PageSpan]:

@@ -78,6 +78,11 @@ class _Registries:
         self.ner_backends = Registry("NER backend", {
             "th.thainer_crf.v1": "pipeline.extract.thai_ner:ThaiNer",
         })
+        # The record's extraction stages (configs/pipeline/default.yaml `record:`): pipeline.stages.Stage.
+        self.record_stages = Registry("record stage", {
+            name: f"pipeline.stages:{name.upper()}"
+            for name in ("targets", "entities", "issuers", "metric_ids", "measures", "glosses")
+        })
         # What must run before a language's spaCy pipeline is first built (jieba learns the
         # gazetteer's names before spaCy's segmenter first calls it): () -> None.
         self.tokenizer_setups = Registry("tokenizer setup", {

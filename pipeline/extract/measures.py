@@ -139,3 +139,17 @@ def _goal_heading_zones(text: str, blocks: list[Block], data: LangData) -> list[
             end = next((b.span[0] for b in blocks[i + 1:] if b.kind in ("heading", "numbered", "boilerplate")), len(text))
             zones.append((block.span[0], end))
     return zones
+
+
+def with_entities(measures: list[Measure], entities) -> list[Measure]:
+    """Each measure's linked entities, one pass over both sorted lists (not measures x entities)."""
+    linked = sorted((e for e in entities if e.canonical_id), key=lambda e: e.span)
+    starts = [e.span[0] for e in linked]
+    out = []
+    for m in measures:
+        ids: list[str] = []
+        for e in linked[bisect.bisect_left(starts, m.span[0]):bisect.bisect_left(starts, m.span[1])]:
+            if e.span[1] <= m.span[1] and e.canonical_id not in ids:
+                ids.append(e.canonical_id)
+        out.append(m.model_copy(update={"entity_ids": ids}))
+    return out
