@@ -64,8 +64,8 @@ class _Registries:
         })
         # A word's English translations (and sense ids): str -> frozenset[str].
         self.lexicons = Registry("lexicon", {
-            "zh.cedict.v1": "pipeline.align.lexicon:chinese_word",
-            "th.translit_wordnet.v1": "pipeline.align.lexicon:thai_word",
+            "zh.cedict.v1": "pipeline.lang.lexicon:chinese_word",
+            "th.translit_wordnet.v1": "pipeline.lang.lexicon:thai_word",
         })
         # A whole run of number words read by a library (a language file's number_word_reader;
         # "table" languages are read from their own tables): str -> float.

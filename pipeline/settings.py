@@ -53,7 +53,7 @@ class AlignSettings(_Section):
     @field_validator("encoder")
     @classmethod
     def _known_encoder(cls, name: str) -> str:
-        from pipeline.align.encoders import ENCODERS
+        from pipeline.lang.encoders import ENCODERS
 
         if name not in ENCODERS:
             raise ValueError(f"unknown encoder {name!r}; choose one of {', '.join(ENCODERS)}")

@@ -24,6 +24,11 @@ def imported(package: str) -> dict[str, set[str]]:
 
 
 @pytest.mark.parametrize("package,forbidden", [
+    # extraction comes before alignment: the sentence encoder and the lexicon are language resources
+    ("extract", ("pipeline.align", "pipeline.evaluation", "pipeline.report", "pipeline.store", "pipeline.batch",
+                 "pipeline.cli")),
+    ("lang", ("pipeline.extract", "pipeline.align", "pipeline.evaluation", "pipeline.report", "pipeline.store",
+              "pipeline.batch", "pipeline.cli")),
     ("align", ("pipeline.evaluation", "pipeline.report", "pipeline.store", "pipeline.batch", "pipeline.cli")),
     # the store holds records and comparisons; making them is the stages' and the batch runner's work
     ("store", ("pipeline.analyze", "pipeline.ingest", "pipeline.extract", "pipeline.align", "pipeline.canonical",

@@ -11,7 +11,7 @@ import math
 from typing import Optional
 
 from pipeline.align.assign import assign, moved
-from pipeline.align.encoders import get_encoder
+from pipeline.lang.encoders import get_encoder
 from pipeline.align.features import FEATURES, feature_tensor
 from pipeline.align.items import AlignItem, Side, side_from_canonical, side_from_record
 from pipeline.align.scorer import AlignerModel, load_model

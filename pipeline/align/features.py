@@ -10,9 +10,9 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from pipeline.align.encoders import Encoder
+from pipeline.lang.encoders import Encoder
 from pipeline.align.items import AlignItem, TargetFacts
-from pipeline.align.lexicon import english_bag, overlap
+from pipeline.lang.lexicon import english_bag, overlap
 from pipeline.extract.units import convert, same_amount
 
 COMMON = ["embedding", "embedding_local", "mutual_best", "neighbours", "lexical", "lexical_local", "numbers",

@@ -14,7 +14,7 @@ from collections import Counter
 
 import numpy as np
 
-from pipeline.align.encoders import get_encoder
+from pipeline.lang.encoders import get_encoder
 from pipeline.align.features import FEATURES, feature_tensor
 from pipeline.align.scorer import MODEL_PATH, AlignerModel, KindWeights
 from pipeline.evaluation.alignment import ENCODERS, TRAINING_LANGS, all_cases, case_sides, is_training_case

@@ -46,7 +46,7 @@ THRESHOLD_MARGIN = 0.005
 
 def examples(root: Path = REAL, split: str = "dev", encoder: str = ENCODER):
     """(features, sentence embeddings, labels, document index) of every amount in the split."""
-    from pipeline.align.encoders import get_encoder
+    from pipeline.lang.encoders import get_encoder
     from pipeline.analyze import prepare
     from pipeline.extract.targets import embedded_text
     from pipeline.ingest import read_document

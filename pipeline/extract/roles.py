@@ -217,7 +217,7 @@ def sentence_embeddings(model: Optional[RoleModel], texts: list[str], lang: str)
     """Embeddings of the sentences the model reads (one row per text), or None without one."""
     if model is None or model.encoder is None or not texts:
         return None
-    from pipeline.align.encoders import get_encoder
+    from pipeline.lang.encoders import get_encoder
 
     unique = sorted(set(texts))
     rows = get_encoder(model.encoder).encode(unique, [lang] * len(unique))

@@ -71,7 +71,7 @@ class LexicalEncoder:
     name = "lexical"
 
     def encode(self, texts: Sequence[str], langs: Sequence[str]) -> np.ndarray:
-        from pipeline.align.lexicon import english_bag
+        from pipeline.lang.lexicon import english_bag
 
         rows = np.zeros((len(texts), LEXICAL_DIM), dtype=np.float32)
         for i, (text, lang) in enumerate(zip(texts, langs)):
@@ -129,9 +129,9 @@ class HFEncoder:
 
 # name -> "module:Class"; imported only when asked for
 ENCODERS = {
-    "use-m3": "pipeline.align.encoders:UseM3Encoder",
-    "lexical": "pipeline.align.encoders:LexicalEncoder",
-    "hf": "pipeline.align.encoders:HFEncoder",
+    "use-m3": "pipeline.lang.encoders:UseM3Encoder",
+    "lexical": "pipeline.lang.encoders:LexicalEncoder",
+    "hf": "pipeline.lang.encoders:HFEncoder",
 }
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.align.encoders import ENCODERS, HFEncoder, get_encoder
+from pipeline.lang.encoders import ENCODERS, HFEncoder, get_encoder
 
 TEXTS = ["Build a high-level laboratory system", "构建高水平实验室体系", "Strengthen monitoring and evaluation"]
 LANGS = ["en", "zh", "en"]

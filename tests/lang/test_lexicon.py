@@ -1,5 +1,5 @@
-"""The aligner's word-by-word lexicon (pipeline/align/lexicon.py): dictionaries of record, no model."""
-from pipeline.align.lexicon import chinese_word, english_bag, english_words, overlap, thai_word
+"""The aligner's word-by-word lexicon (pipeline/lang/lexicon.py): dictionaries of record, no model."""
+from pipeline.lang.lexicon import chinese_word, english_bag, english_words, overlap, thai_word
 
 
 def test_english_words_drop_stop_words_and_strip_inflection():
