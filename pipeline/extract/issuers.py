@@ -73,6 +73,7 @@ class IssuerReader:
         # A place's government, by the gazetteer's id scheme: cn.zj -> cn.zj.gov.
         ids = {e.id for e in gazetteer().entries}
         self.government = {e.id: f"{e.id}.gov" for e in gazetteer().entries if e.type == "GPE" and f"{e.id}.gov" in ids}
+        self.local_governments = set(self.government.values())
         # Documents a body issues by name: "the government work report" is the State Council's.
         self.documents = {name.lower(): e.id for e in gazetteer().entries for names in e.documents.values() for name in names}
         self.document_names = re.compile(bounded_alternation(list(self.documents)), re.IGNORECASE) if self.documents else None
@@ -100,7 +101,7 @@ class IssuerReader:
         opening = self._opening(text, blocks, zone, title)
         for span in opening:
             found += self._subjects(text, bodies, span) + self._agents(text, bodies, span)
-        found += self._named_documents(text, opening[:2] if title else opening[:1], entities)
+        found += self._named_documents(text, opening[:2] if title else opening[:1], entities, opening)
         if self.fields is not None:   # "发文机关：国务院" anywhere: a field that says who issued it
             found += self._agents(text, bodies, zone, self.fields)
         # A place alone on a line is a list of links or an address, never a signature.
@@ -122,13 +123,17 @@ class IssuerReader:
                                             "canonical_id": government}))
         return out
 
-    def _named_documents(self, text: str, spans: list[Span], entities: list[Entity]) -> list[Entity]:
+    def _named_documents(self, text: str, spans: list[Span], entities: list[Entity],
+                         opening: list[Span]) -> list[Entity]:
         """A document named in the title or the lead that only one body issues ("Highlights of
         Premier Wen's government work report") is that body's, unless a place or a local word
-        stands right before it ("省政府工作报告", "Xinjiang's government work report")."""
+        stands right before it ("省政府工作报告", "Xinjiang's government work report"). Where the
+        opening names a local government ("政府工作报告\n…四川省人民政府省长"), it is that one's."""
         if self.document_names is None:
             return []
         places = [e.span for e in entities if e.type == "GPE"]
+        local = next((e for e in entities if e.canonical_id in self.local_governments
+                      and any(within(e.span[0], span) for span in opening)), None)
         out = []
         for span in spans:
             for match in self.document_names.finditer(text, *span):
@@ -136,6 +141,9 @@ class IssuerReader:
                 if any(window[0] <= s < window[1] + 1 for s, _ in places):
                     continue
                 if self.local is not None and self.local.search(text, *window):
+                    continue
+                if local is not None:
+                    out.append(local)
                     continue
                 out.append(Entity(text=match.group(), span=match.span(), type="ORG", source="gazetteer",
                                   canonical_id=self.documents[match.group().lower()]))
