@@ -280,6 +280,7 @@ class LangData(BaseModel):
     ner_issuer_heads: list[str] = []
     recipient_gap: int = 0                      # characters allowed between such a marker and the body: 在|十四届|全国人大
     office_titles: list[str] = []               # after a place, its government's head: 省长, Governor
+    office_titles_before: list[str] = []        # before a place, its head: ผู้ว่าการมณฑลเสฉวน, "Governor of"
     local_qualifiers: list[str] = []            # before a document's name, a local one's: 省, provincial
     boilerplate_markers: list[str] = []
     gloss_brackets: list[str] = []

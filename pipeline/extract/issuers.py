@@ -54,6 +54,8 @@ LOCAL_WINDOW = 12
 CAPTION = re.compile(r"\s*[(（][^\n]*[)）]\s*")
 
 
+# How far before a place its head's title may start ("นายกเทศมนตรี": 12 characters).
+MAX_TITLE_CHARS = 16
 # How far before a body its recipient marker may start ("ต่อที่ประชุม ": 14 characters; "在十四届").
 RECIPIENT_WINDOW = 20
 
@@ -70,6 +72,8 @@ class IssuerReader:
         self.sentence_end = re.compile(f"[{re.escape(data.sentence_terminators + '。.!?')}\n]")
         self.acts_for = {e.id: e.acts_for for e in gazetteer().entries if e.acts_for}
         self.offices = re.compile(rf"\s?(?:{bounded_alternation(data.office_titles)})", flags) if data.office_titles else None
+        before = bounded_alternation(data.office_titles_before)
+        self.offices_before = re.compile(rf"(?:{before})\s?$", flags) if before else None
         # A place's government, by the gazetteer's id scheme: cn.zj -> cn.zj.gov.
         ids = {e.id for e in gazetteer().entries}
         self.government = {e.id: f"{e.id}.gov" for e in gazetteer().entries if e.type == "GPE" and f"{e.id}.gov" in ids}
@@ -89,7 +93,9 @@ class IssuerReader:
         entities = list(entities)
         # A headline names a place as its topic ("Shenzhen plans for …", "ไหหลำเดินหน้าสร้าง…"):
         # a place stands for its government only in the lead's prose.
-        governments = [e for e in self._governments(text, entities) if not (title and within(e.span[0], title))]
+        # Its head speaks for it there too ("ผู้ว่าการมณฑลเสฉวนได้แถลง…", "Zhejiang Governor delivers…").
+        governments = [e for e, titled in self._governments(text, entities)
+                       if titled or not (title and within(e.span[0], title))]
         places = {e.span for e in governments}
         bodies = _Bodies([e for e in entities + governments
                           if e.type in ISSUING_TYPES and e.source != "gloss"
@@ -108,19 +114,22 @@ class IssuerReader:
         found += [e for e in self._signature(text, bodies, zone) if e.span not in places]
         return _unique(sorted((self._speaking_for(e) for e in found), key=lambda e: e.span))
 
-    def _governments(self, text: str, entities: list[Entity]) -> list[Entity]:
+    def _governments(self, text: str, entities: list[Entity]) -> list[tuple[Entity, bool]]:
         """A province or city that issues stands for its government ("Hunan issued a plan"), and so
-        does its head ("浙江省省长", "Zhejiang Governor": the span covers the title). A country
-        has no such entry: "China" alone never issues."""
+        does its head ("浙江省省长", "Zhejiang Governor", "ผู้ว่าการมณฑลเสฉวน": the span covers the
+        title), each with whether a title was there. A country has no such entry: "China" alone
+        never issues."""
         out = []
         for e in entities:
             government = self.government.get(e.canonical_id or "")
             if not government:
                 continue
-            title = self.offices.match(text, e.span[1]) if self.offices else None
-            end = title.end() if title else e.span[1]
-            out.append(e.model_copy(update={"span": (e.span[0], end), "text": text[e.span[0]:end], "type": "ORG",
-                                            "canonical_id": government}))
+            after = self.offices.match(text, e.span[1]) if self.offices else None
+            before = (self.offices_before.search(text, max(0, e.span[0] - MAX_TITLE_CHARS), e.span[0])
+                      if self.offices_before else None)
+            start, end = before.start() if before else e.span[0], after.end() if after else e.span[1]
+            out.append((e.model_copy(update={"span": (start, end), "text": text[start:end], "type": "ORG",
+                                             "canonical_id": government}), bool(after or before)))
         return out
 
     def _named_documents(self, text: str, spans: list[Span], entities: list[Entity],

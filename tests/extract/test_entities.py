@@ -82,6 +82,9 @@ def test_issuers_are_the_bodies_that_issue_or_announce(lang, text, ids):
     ("en", "Guangdong sets its 2025 targets\n\nGDP will grow 5 percent, said Wang as he delivered a government work report.", []),
     ("th", "รายงานการทำงานของรัฐบาลจีนปี 2020\n\nนายหลี่ เค่อเฉียง นายกรัฐมนตรีจีน แถลงต่อที่ประชุม", ["cn.gov.state_council"]),
     ("zh", "山东2016年政府工作报告\n\n省长郭树清同志作山东省人民政府工作报告，今年预期目标：地区生产总值增长7.5%。", ["cn.sd.gov"]),
+    # a governor speaks for the province, the title written before it in Thai, even in a first line
+    ("th", "เมื่อวันที่ 11 ม.ค. 2566 นายหวงเฉียง ผู้ว่าการมณฑลเสฉวนได้แถลงแผนการพัฒนาเศรษฐกิจของมณฑลเสฉวนในปี 2566\n\n"
+           "1 ผลักดันการพัฒนา", ["cn.sc.gov"]),
     # ... and a local government's where the opening names one
     ("zh", "政府工作报告\n2026年2月3日在四川省第十四届人民代表大会第五次会议上\n\n四川省人民政府省长 施小琳\n各位代表：\n"
            "现在，我代表省人民政府，向大会报告工作。", ["cn.sc.gov"]),
