@@ -217,6 +217,9 @@ class LangData(BaseModel):
     ordinal_words: dict[str, int] = {}          # "second" session: ordinals written as words
     current_year_words: list[str] = []          # 今年, this year, ปีนี้: the document's year
     baseline_patterns: list[str] = []
+    # right after a count (matched at its end), what makes it a count of the document's own parts, never a target:
+    # "20项主要指标", "八个方面", "eight major tasks", "3 ด้าน"
+    structure_count_patterns: list[str] = []
     reference_year_patterns: list[str] = []     # "比2020年下降13.5%": a base year, not a past statistic
     role_cues: dict[str, list[str]] = {}        # target, future, past, forecast, derived, source: context words
     months: dict[str, int] = {}

@@ -58,6 +58,7 @@ class QuantityContext:
     baseline: Optional[Baseline] = None        # this mention's own starting point
     counted_noun: bool = False          # a bare number whose clause names what it counts ("patents reach 80")
     conversion: bool = False            # an amount in brackets restating the one before it: "(US$190 billion)"
+    structure_count: bool = False       # a count of the document's own parts: "20项主要指标", "eight tasks"
     derived_before: bool = False        # a derived-amount cue right before it: "比上年增加", "up from"
     in_heading: bool = False
     in_list_item: bool = False

@@ -85,6 +85,7 @@ class TargetExtractor:
         flags = re.IGNORECASE if data.case_insensitive else 0
         self.deadlines = [re.compile(p, flags) for p in data.deadline_patterns]
         self.baselines = [re.compile(p, flags) for p in data.baseline_patterns]
+        self.structure_counts = [re.compile(p, flags) for p in data.structure_count_patterns]
         self.reference_years = [re.compile(p, flags) for p in data.reference_year_patterns]
         self.clause_chars = data.clause_separators
         count_words = [w for w, unit in data.units.items() if unit == "count"]
@@ -152,7 +153,8 @@ class TargetExtractor:
         in_clause: dict[Span, list[QuantityContext]] = {}
         for ctx in contexts:
             in_clause.setdefault(ctx.clause, []).append(ctx)
-        decisions = [decide(ctx.features, model, embeddings[i] if embeddings is not None else None)
+        # a count of the document's own parts ("20项主要指标") is decided by its words alone
+        decisions = [(False, 0.0) if ctx.structure_count else decide(ctx.features, model, embeddings[i] if embeddings is not None else None)
                      for i, ctx in enumerate(contexts)]
         targets_in_paragraph: dict[Span, int] = {}
         for ctx, (is_target, _) in zip(contexts, decisions):
@@ -246,6 +248,7 @@ class TargetExtractor:
             ctx = QuantityContext(
                 mention=m, clause=clause, sentence=sentence, paragraph=block.span if block is not None else sentence,
                 counted_noun=m.unit is None and self._names_what_it_counts(text, clause, m),
+                structure_count=m.unit in (None, "count") and self._counts_parts(text, m, clause[1]),
                 derived_before=self._derived_before(text, clause, m),
                 reference_years=self._reference_years(text, clause),
                 in_heading=block is not None and block.kind in HEADING_BLOCKS,
@@ -278,6 +281,9 @@ class TargetExtractor:
                 if match.groupdict().get("year"):
                     spans.append(match.span("year"))
         return spans
+
+    def _counts_parts(self, text: str, m, end: int) -> bool:
+        return any(p.match(text, m.span[1], end) for p in self.structure_counts)
 
     def _derived_before(self, text: str, clause: Span, m: Mention) -> bool:
         """A derived-amount cue ending right before the amount: "比上年增加5000亿元", "up from 28.8%"."""

@@ -183,3 +183,17 @@ def test_a_plan_period_told_as_past_sets_no_deadline():
     record = analyze_text(text, lang="zh")
     assert not [t for t in record.targets if t.kind == "quantitative" and t.year == 2020]
     assert {q.year for q in record.quantities} == {2016}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "到2030年，围绕经济发展提出20项主要指标、四大方面战略任务。"),
+    ("en", "By 2025, the plan sets 20 main targets and eight major tasks."),
+    ("th", "ภายในปี 2025 จีนกำหนดเป้าหมาย 3 ด้าน"),
+])
+def test_a_count_of_the_plans_own_parts_is_no_target(lang, text):
+    assert quantitative(text, lang) == []
+
+
+def test_a_count_of_things_in_the_world_still_is():
+    [target] = quantitative("到2025年，建成10个二级节点。", "zh")
+    assert (target.value, target.unit, target.year) == (10, "count", 2025)
