@@ -110,12 +110,15 @@ def _f1(y: np.ndarray, predicted: np.ndarray) -> float:
 def select(x: np.ndarray, y: np.ndarray, groups: np.ndarray, rule: np.ndarray,
            strong: np.ndarray) -> tuple[float, float, float, float]:
     """(C, threshold, rule threshold, cross-validated F1) by grouped cross-validation. `strong`:
-    the amounts roles.decide takes as targets whatever the model says."""
+    the amounts roles.decide takes as targets whatever the model says. The strongest
+    regularisation (smallest C) within THRESHOLD_MARGIN of the best F1 is kept: the curve is flat
+    there, and a weaker one had flipped the choice between refits."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    best = (C_GRID[0], 0.5, 0.5, -1.0)
+    per_c = []
     for c in C_GRID:
+        best = (c, 0.5, 0.5, -1.0)
         scores = np.zeros(len(y))
         for train, held in GroupKFold(n_splits=FOLDS).split(x, y, groups):
             model = LogisticRegression(C=c, class_weight="balanced", max_iter=4000)
@@ -127,7 +130,9 @@ def select(x: np.ndarray, y: np.ndarray, groups: np.ndarray, rule: np.ndarray,
                 f1 = _f1(y, predicted.astype(int))
                 if f1 > best[3]:
                     best = (c, threshold, rule_threshold, f1)
-    return best
+        per_c.append(best)
+    top = max(f1 for *_, f1 in per_c)
+    return next(choice for choice in per_c if choice[3] >= top - THRESHOLD_MARGIN)
 
 
 def fit(root: Path = REAL, out: Path = MODEL_PATH) -> dict:

@@ -17,7 +17,7 @@ def quantitative(text: str, lang: str):
     ("zh", "到2025年，能耗不超过2万吨。", 20000, "tonnes", "<="),
     ("en", "By 2030, emissions fall below 1.5 tonnes.", 1.5, "tonnes", "<"),
     ("en", "By 2030, at least 20,000 charging points operate.", 20000, "count", ">="),
-    ("en", "By 2030, output reaches about 800 million.", 800e6, "count", "~"),
+    ("en", "By 2030, sales will reach about 800 million vehicles.", 800e6, "count", "~"),
 ])
 def test_comparators_values_and_units(lang, text, value, unit, comparator):
     [target] = quantitative(text, lang)
