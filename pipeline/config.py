@@ -221,6 +221,9 @@ class LangData(BaseModel):
     # "20项主要指标", "八个方面", "eight major tasks", "3 ด้าน"
     structure_count_patterns: list[str] = []
     reference_year_patterns: list[str] = []     # "比2020年下降13.5%": a base year, not a past statistic
+    # words of a completed action ("实现了", "has achieved", "แล้ว"): a plan period named in such a
+    # clause is under way or over, and scopes nothing ahead (narrower than role_cues' past words)
+    completed_markers: list[str] = []
     role_cues: dict[str, list[str]] = {}        # target, future, past, forecast, derived, source: context words
     months: dict[str, int] = {}
     date_patterns: list[str] = []

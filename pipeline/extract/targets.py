@@ -86,6 +86,8 @@ class TargetExtractor:
         self.deadlines = [re.compile(p, flags) for p in data.deadline_patterns]
         self.baselines = [re.compile(p, flags) for p in data.baseline_patterns]
         self.structure_counts = [re.compile(p, flags) for p in data.structure_count_patterns]
+        completed = bounded_alternation(data.completed_markers)
+        self.completed = re.compile(completed, flags) if completed else None
         self.reference_years = [re.compile(p, flags) for p in data.reference_year_patterns]
         self.clause_chars = data.clause_separators
         count_words = [w for w, unit in data.units.items() if unit == "count"]
@@ -371,9 +373,9 @@ class TargetExtractor:
         return False
 
     def _told_as_past(self, reading: Reading, t: TimeMention) -> bool:
-        """A time whose own clause is in the past tense ("实现了", "has achieved")."""
+        """A time whose own clause tells a completed action ("实现了", "has achieved")."""
         clause = reading.segments.clause_of(t.span[0])
-        return clause is not None and self.cues.count("past", reading.text, clause, t.span) > 0
+        return clause is not None and self.completed is not None and self.completed.search(reading.text, *clause) is not None
 
     @staticmethod
     def _plain_year(ctx: QuantityContext, reading: Reading, span: Span) -> Optional[int]:
