@@ -17,7 +17,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from pipeline.config import lang_data
+from pipeline.config import CONFIG_DIR, _load_yaml, lang_data
 from pipeline.registry import registry
 
 # A word's first senses are its common ones; more only add chance overlaps.
@@ -29,7 +29,10 @@ CEDICT_NOISE = re.compile(r"\([^)]*\)|CL:\S+|\[[^\]]*\]|\S*\|\S*")
 
 @functools.lru_cache(maxsize=1)
 def _english_rules() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = lang_data("en")
+    """The pivot language's stop words and suffixes: the dictionaries translate into it
+    (configs/pipeline/default.yaml `lexicon_pivot`; CC-CEDICT and the Thai tables are English)."""
+    pivot = _load_yaml(CONFIG_DIR / "pipeline" / "default.yaml").get("lexicon_pivot", "en")
+    data = lang_data(pivot)
     return frozenset(data.stopwords), tuple(sorted(data.suffixes, key=len, reverse=True))
 
 
