@@ -119,7 +119,7 @@ class TargetExtractor:
         the sentences after it in the paragraph, up to the next deadline."""
         segments = reading.segments
         found = [(t, year) for t in _times_in(reading.times, body) if t.is_deadline
-                 and not self._told_as_past(reading, t) and (year := self._resolve(t, reading)) is not None]
+                 and not self._told_as_done(reading, t) and (year := self._resolve(t, reading)) is not None]
         out: list[Item] = []
         for i, (time, year) in enumerate(found):
             start = _sentence_start(segments, time.span[0], body[0])
@@ -156,7 +156,8 @@ class TargetExtractor:
         for ctx in contexts:
             in_clause.setdefault(ctx.clause, []).append(ctx)
         # a count of the document's own parts ("20项主要指标") is decided by its words alone
-        decisions = [(False, 0.0) if ctx.structure_count else decide(ctx.features, model, embeddings[i] if embeddings is not None else None)
+        decisions = [(False, 0.0) if ctx.structure_count
+                     else decide(ctx.features, model, embeddings[i] if embeddings is not None else None)
                      for i, ctx in enumerate(contexts)]
         targets_in_paragraph: dict[Span, int] = {}
         for ctx, (is_target, _) in zip(contexts, decisions):
@@ -284,7 +285,8 @@ class TargetExtractor:
                     spans.append(match.span("year"))
         return spans
 
-    def _counts_parts(self, text: str, m, end: int) -> bool:
+    def _counts_parts(self, text: str, m: Mention, end: int) -> bool:
+        """The words right after the count name the document's own parts ("20项|主要指标")."""
         return any(p.match(text, m.span[1], end) for p in self.structure_counts)
 
     def _derived_before(self, text: str, clause: Span, m: Mention) -> bool:
@@ -358,7 +360,7 @@ class TargetExtractor:
         for t in reversed(_times_in(reading.times, before)):
             if overlaps_any(t.span, references):
                 continue   # a base year ("从2020年的7.8%") frames nothing after it
-            if t.is_deadline and self._told_as_past(reading, t):
+            if t.is_deadline and self._told_as_done(reading, t):
                 continue   # "实现了“十三五”良好开局": a plan period already under way frames nothing ahead
             if t.kind == "current":
                 year = reading.doc_year
@@ -372,7 +374,7 @@ class TargetExtractor:
                 return True
         return False
 
-    def _told_as_past(self, reading: Reading, t: TimeMention) -> bool:
+    def _told_as_done(self, reading: Reading, t: TimeMention) -> bool:
         """A time whose own clause tells a completed action ("实现了", "has achieved")."""
         clause = reading.segments.clause_of(t.span[0])
         return clause is not None and self.completed is not None and self.completed.search(reading.text, *clause) is not None
