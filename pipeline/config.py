@@ -285,6 +285,9 @@ class LangData(BaseModel):
     # (กระทรวง, สำนักงาน): the tagger also tags phrases such as "โครงข่ายรถไฟความเร็วสูง"
     ner_issuer_heads: list[str] = []
     recipient_gap: int = 0                      # characters allowed between such a marker and the body: 在|十四届|全国人大
+    # right before a place, where something happened, not who did it: "a conference held in Beijing",
+    # "ณ กรุงปักกิ่ง", "于北京": the place then stands for no government
+    place_markers: list[str] = []
     office_titles: list[str] = []               # after a place, its government's head: 省长, Governor
     office_titles_before: list[str] = []        # before a place, its head: ผู้ว่าการมณฑลเสฉวน, "Governor of"
     local_qualifiers: list[str] = []            # before a document's name, a local one's: 省, provincial

@@ -48,8 +48,9 @@ def _entities(prepared: "Prepared", items: dict) -> dict:
 def _issuers(prepared: "Prepared", items: dict) -> dict:
     reading = prepared.reading
     body = [b for b in reading.blocks if b.kind not in ("title", "boilerplate", "metadata")]
+    datelines = [d.span for d in prepared.dates if d.role == "dateline"]
     return {"issuers": prepared.readers.issuers.find(reading.text, items["entities"], body, prepared.zone,
-                                                     prepared.title_span)}
+                                                     prepared.title_span, datelines)}
 
 
 def _metric_ids(prepared: "Prepared", items: dict) -> dict:

@@ -58,6 +58,8 @@ CAPTION = re.compile(r"\s*[(（][^\n]*[)）]\s*")
 MAX_TITLE_CHARS = 16
 # How far before a body its recipient marker may start ("ต่อที่ประชุม ": 14 characters; "在十四届").
 RECIPIENT_WINDOW = 20
+# A dateline's city stands right before its date: "北京1月10日电", "BEIJING, Jan. 10".
+DATELINE_GAP = 3
 
 class IssuerReader:
     def __init__(self, data: LangData) -> None:
@@ -83,19 +85,24 @@ class IssuerReader:
         self.document_names = re.compile(bounded_alternation(list(self.documents)), re.IGNORECASE) if self.documents else None
         self.local = re.compile(bounded_alternation(data.local_qualifiers), flags) if data.local_qualifiers else None
         self.ner_heads = tuple(data.ner_issuer_heads)
+        places = bounded_alternation(data.place_markers)
+        self.place_marker = re.compile(rf"(?:{places})\s*$", flags) if places else None
         recipients = bounded_alternation(data.recipient_markers)
         gap = rf"[^\s{re.escape(data.clause_separators + data.sentence_terminators)}]{{0,{data.recipient_gap}}}"
         self.recipient = re.compile(rf"(?:{recipients})\s*{gap}$", flags) if recipients else None
 
     def find(self, text: str, entities: Iterable[Entity], blocks: list[Block], zone: Span,
-             title: Optional[Span]) -> list[Entity]:
-        """`blocks`: the body's paragraphs, list items and headings in order (after reflow, its lines)."""
+             title: Optional[Span], datelines: Iterable[Span] = ()) -> list[Entity]:
+        """`blocks`: the body's paragraphs, list items and headings in order (after reflow, its lines).
+        `datelines`: the spans of the dateline dates ("北京1月10日电": the place there is where the
+        report was filed)."""
         entities = list(entities)
         # A headline names a place as its topic ("Shenzhen plans for …", "ไหหลำเดินหน้าสร้าง…"):
         # a place stands for its government only in the lead's prose.
         # Its head speaks for it there too ("ผู้ว่าการมณฑลเสฉวนได้แถลง…", "Zhejiang Governor delivers…").
+        datelines = list(datelines)
         governments = [e for e, titled in self._governments(text, entities)
-                       if titled or not (title and within(e.span[0], title))]
+                       if titled or not (title and within(e.span[0], title) or self._where(text, e, datelines))]
         places = {e.span for e in governments}
         bodies = _Bodies([e for e in entities + governments
                           if e.type in ISSUING_TYPES and e.source != "gloss"
@@ -211,6 +218,13 @@ class IssuerReader:
             if after:
                 out += self._chain(text, bodies, min(after, key=lambda e: e.span[0]), backwards=False)
         return out
+
+    def _where(self, text: str, e: Entity, datelines: list[Span]) -> bool:
+        """A place named as where something happened: after "in", "ณ", "于", or as a dateline's city."""
+        if self.place_marker is not None and self.place_marker.search(text, max(0, e.span[0] - RECIPIENT_WINDOW), e.span[0]):
+            return True
+        return any(0 <= start - e.span[1] <= DATELINE_GAP and not text[e.span[1]:start].strip(" ,，、")
+                   for start, _ in datelines)
 
     def _named_like_a_body(self, e: Entity) -> bool:
         """A tagger's name outside the gazetteer opens like a body's name, where the language lists how."""

@@ -97,6 +97,12 @@ def test_issuers_are_the_bodies_that_issue_or_announce(lang, text, ids):
     ("zh", "国家数据基础设施建设指引\n\n索引号：000\n发文机关：国家发展改革委、国家数据局、工业和信息化部\n成文日期：2024年12月",
      ["cn.gov.ndrc", "cn.gov.nda", "cn.gov.miit"]),
     ("en", "Basic security requirements\n\nIssued by: State Administration for Market Regulation (SAMR)", ["cn.gov.samr"]),
+    # a place named as where something happened, or as a dateline's city, stands for no government
+    ("en", "Aging report\n\nYang Xiaoqi, a researcher at a center in Beijing, said the share will reach 30 percent.", []),
+    ("zh", "“十四五”公共服务规划亮相\n2022-01-11 09:32:50 来源：新华网\n\n新华社北京1月10日电 10日发布的《“十四五”公共服务规划》明确，到2025年，制度更加完善。", []),
+    ("th", "จีนเปิดฉากการประชุม\n\nจีนเปิดฉากการประชุมประจำปี ณ กรุงปักกิ่ง ซึ่งได้กำหนดเป้าหมายทางเศรษฐกิจ", []),
+    # ... while a place that issues still does
+    ("en", "Chinese cities\n\nHAIKOU, April 13 -- Hainan issued a plan in Haikou to build 1,000 charging stations.", ["cn.hi.gov"]),
 ])
 def test_places_heads_and_titles_as_issuers(lang, text, ids):
     from pipeline.analyze import analyze_text
