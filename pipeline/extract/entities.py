@@ -128,7 +128,49 @@ def doc_entities(doc, data: LangData, keep: Optional[Span] = None) -> list[Entit
     if keep is not None:
         found = [e for e in found if contains(keep, e.span)]
     found.sort(key=lambda e: e.span)
-    return link_glosses(doc.text, found, data)
+    return link_glosses(doc.text, _unlink_local_counterparts(text, found, data), data)
+
+
+@functools.lru_cache(maxsize=1)
+def _departments() -> frozenset[str]:
+    """Ids of the bodies inside another body (a ministry or commission of the State Council): their
+    short names are shared by the same department of every province and city (发改委)."""
+    entries = gazetteer().by_id()
+    return frozenset(e.id for e in entries.values()
+                     if e.type == "ORG" and e.parent in entries and entries[e.parent].type == "ORG")
+
+
+@functools.lru_cache(maxsize=1)
+def _local_places() -> frozenset[str]:
+    """Ids of the places inside another place (provinces, cities): a country is no local place."""
+    entries = gazetteer().by_id()
+    return frozenset(e.id for e in entries.values()
+                     if e.type == "GPE" and e.parent in entries and entries[e.parent].type == "GPE")
+
+
+def _unlink_local_counterparts(text: str, entities: list[Entity], data: LangData) -> list[Entity]:
+    """A department's name right after a place or a local word ("江苏省发改委", "省发改委") names that
+    place's own department, not the national one: the name takes in the place or the word and
+    loses the national id."""
+    qualifiers = sorted(data.local_qualifiers, key=len, reverse=True)
+    places = {e.span[1]: e for e in entities if e.canonical_id in _local_places()}
+    merged: set[Span] = set()
+    out = []
+    for e in entities:
+        start = e.span[0]
+        if e.canonical_id not in _departments():
+            out.append(e)
+            continue
+        place = places.get(start)
+        word = next((q for q in qualifiers if text.endswith(q, 0, start)), None)
+        if place is None and word is None:
+            out.append(e)
+            continue
+        if place is not None:
+            merged.add(place.span)
+        local_start = place.span[0] if place is not None else start - len(word)
+        out.append(_entity(text, local_start, e.span[1], e.type, None, e.source))
+    return [e for e in out if e.span not in merged or e.type != "GPE"]
 
 
 def link_glosses(text: str, entities: list[Entity], data: LangData) -> list[Entity]:

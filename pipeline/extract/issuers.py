@@ -58,6 +58,9 @@ CAPTION = re.compile(r"\s*[(（][^\n]*[)）]\s*")
 MAX_TITLE_CHARS = 16
 # How far before a body its recipient marker may start ("ต่อที่ประชุม ": 14 characters; "在十四届").
 RECIPIENT_WINDOW = 20
+# A page's links are listed between separator lines: "全国人大\n|\n全国政协".
+LINK_SEPARATOR = "|"
+LINK_LOOKAROUND = 40
 # A dateline's city stands right before its date: "北京1月10日电", "BEIJING, Jan. 10".
 DATELINE_GAP = 3
 
@@ -273,7 +276,7 @@ class IssuerReader:
             line_start = text.rfind("\n", 0, e.span[0]) + 1
             line_end = text.find("\n", e.span[1])
             line = text[line_start:len(text) if line_end < 0 else line_end]
-            if line.strip() == e.text.strip():
+            if line.strip() == e.text.strip() and not _in_link_list(text, line_start, line_end):
                 out.append(e)
         return out
 
@@ -287,6 +290,14 @@ class _Bodies:
 
     def starting(self, lo: int, hi: int) -> list[Entity]:
         return self.all[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+
+def _in_link_list(text: str, line_start: int, line_end: int) -> bool:
+    """A line between link separators ("全国人大\n|\n全国政协"): a page's list of links."""
+    neighbour = lambda lines: next((line.strip() for line in lines if line.strip()), "")
+    before = text[max(0, line_start - LINK_LOOKAROUND):line_start].split("\n")[::-1]
+    after = text[line_end:line_end + LINK_LOOKAROUND].split("\n") if line_end >= 0 else []
+    return LINK_SEPARATOR in (neighbour(before), neighbour(after))
 
 
 def _bracketed(text: str, span: Span) -> bool:

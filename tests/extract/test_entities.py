@@ -101,6 +101,12 @@ def test_issuers_are_the_bodies_that_issue_or_announce(lang, text, ids):
     ("en", "Aging report\n\nYang Xiaoqi, a researcher at a center in Beijing, said the share will reach 30 percent.", []),
     ("zh", "“十四五”公共服务规划亮相\n2022-01-11 09:32:50 来源：新华网\n\n新华社北京1月10日电 10日发布的《“十四五”公共服务规划》明确，到2025年，制度更加完善。", []),
     ("th", "จีนเปิดฉากการประชุม\n\nจีนเปิดฉากการประชุมประจำปี ณ กรุงปักกิ่ง ซึ่งได้กำหนดเป้าหมายทางเศรษฐกิจ", []),
+    # a congress that convenes a session issues nothing by convening it
+    ("zh", "两会\n\n第十三届全国人大今日召开第四次会议，国务院总理李克强在政府工作报告中指出，今年GDP增长6%以上。",
+     ["cn.gov.state_council"]),
+    # a page's list of links at its foot is no signature
+    ("zh", "国务院关于印发规划的通知\n\n国务院印发规划。\n\n链接：\n\n 全国人大\n\n |\n\n 全国政协\n\n |\n\n 最高人民法院\n",
+     ["cn.gov.state_council"]),
     # ... while a place that issues still does
     ("en", "Chinese cities\n\nHAIKOU, April 13 -- Hainan issued a plan in Haikou to build 1,000 charging stations.", ["cn.hi.gov"]),
 ])
@@ -108,6 +114,17 @@ def test_places_heads_and_titles_as_issuers(lang, text, ids):
     from pipeline.analyze import analyze_text
 
     assert [e.canonical_id for e in analyze_text(text, lang=lang).issuers] == ids
+
+
+@pytest.mark.parametrize("text,name", [("江苏省发改委主任介绍，规划提出目标。", "江苏省发改委"),
+                                       ("计划由省发改委等有关部门下达。", "省发改委")])
+def test_a_province_s_own_department_is_not_the_national_one(text, name):
+    from pipeline.analyze import analyze_text
+
+    entities = analyze_text(text, lang="zh").entities
+    assert [(e.text, e.canonical_id) for e in entities if "发改委" in e.text] == [(name, None)]
+    national = analyze_text("国家发改委日前印发方案。中国交通运输部发布通知。", lang="zh").entities
+    assert [e.canonical_id for e in national if e.type == "ORG"] == ["cn.gov.ndrc", "cn.gov.mot"]
 
 
 def test_a_repeated_lead_does_not_use_up_the_opening():
