@@ -107,9 +107,10 @@ class DateReader:
                 continue
             day = dt.date.fromisoformat(reference.iso)
             back = (day.weekday() - self.data.weekdays[match.group()]) % 7
+            # "the State Council on Friday published a plan": a weekday in prose is never the page's own date
             role = self._role(text, span)
             return [DateMention(text=match.group(), span=span, iso=(day - dt.timedelta(days=back)).isoformat(),
-                                role=DATED if role == DEFAULT_ROLE else role, year_inferred=True)]
+                                role=DATED if role in (DEFAULT_ROLE, PUBLISHED) else role, year_inferred=True)]
         return []
 
     def _iso(self, match: re.Match[str], year: Optional[int] = None, month_fallback: Optional[int] = None) -> Optional[str]:
@@ -128,11 +129,13 @@ class DateReader:
 
     @staticmethod
     def _header_date(text: str, dates: list[DateMention], zone: Span) -> list[DateMention]:
-        """The first full date in the page's opening, with the page's text after it, is its
-        publication date, unless a cue or a dateline already gave one."""
-        if any(d.role in (PUBLISHED, DATELINE) for d in dates):
+        """The first full date in the page's opening, before any dateline and with the page's text
+        after it, is its publication date, unless a cue already gave one."""
+        if any(d.role == PUBLISHED for d in dates):
             return dates
-        first = min((d for d in dates if d.span[0] < zone[0] + HEADER_CHARS), key=lambda d: d.span, default=None)
+        # a page's header stands before the dateline that opens its report
+        before = min((d.span[0] for d in dates if d.role == DATELINE), default=zone[0] + HEADER_CHARS)
+        first = min((d for d in dates if d.span[0] < min(before, zone[0] + HEADER_CHARS)), key=lambda d: d.span, default=None)
         if first is None or first.role != DEFAULT_ROLE:
             return dates
         line_end = text.find("\n", first.span[1])

@@ -23,6 +23,10 @@ from pipeline.extract.dates import DateReader
     ("th", "CRI, June 1, 2023", "June 1, 2023", "2023-06-01", "published"),
     ("en", "BEIJING, 5th March, 2026 (WAM) -- China has set", "5th March, 2026", "2026-03-05", "dateline"),
     ("en", "> Sep 24th 2020\n\nIN A RECORDED video message", "Sep 24th 2020", "2020-09-24", "published"),
+    ("en", "BEIJING, (APP - UrduPoint / Pakistan Point News - 8th Dec, 2023) -- China's State Council",
+     "8th Dec, 2023", "2023-12-08", "dateline"),
+    # a page's timestamp without its 日
+    ("zh", '<span class="date">2011年10月08</span>', "2011年10月08", "2011-10-08", "mentioned"),
     # an outlet's name on the line above is no dateline's city: the page's timestamped date
     ("th", "ข่าวสด\n19 เมษายน 2565 ( 14:27 )\nจีนเดินหน้าปลูกป่า", "19 เมษายน 2565", "2022-04-19", "published"),
 ])
@@ -48,6 +52,18 @@ def test_a_weekday_in_the_lead_is_dated_from_the_page(lang, text, weekday, iso):
     found = DateReader(lang_data(lang)).find(text, (0, len(text)), years=(2023,))
     day = [d for d in found if d.text == weekday]
     assert [(d.iso, d.role, d.year_inferred) for d in day] == [(iso, "dated", True)]
+
+
+def test_a_weekday_a_body_published_on_is_the_day_of_issue():
+    text = "BEIJING, Dec. 8 (Xinhua) -- China's State Council on Wednesday published an action plan."
+    found = DateReader(lang_data("en")).find(text, (0, len(text)), years=(2023,))
+    assert [(d.iso, d.role) for d in found if d.text == "Wednesday"] == [("2023-12-06", "dated")]
+
+
+def test_a_page_header_date_before_the_dateline_is_the_publication_date():
+    text = "陆国家人权计划\n\n中央商情网/ 2016.09.29 00:00\n(中央社台北2016年9月29日电)中国大陆今天公布计划。"
+    found = DateReader(lang_data("zh")).find(text, (0, len(text)))
+    assert [(d.text, d.role) for d in found] == [("2016.09.29", "published"), ("2016年9月29日", "dateline")]  # (the reading view is simplified)
 
 
 def test_a_weekday_next_to_its_written_date_is_not_a_second_date():
