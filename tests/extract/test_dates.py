@@ -25,6 +25,9 @@ from pipeline.extract.dates import DateReader
     ("en", "> Sep 24th 2020\n\nIN A RECORDED video message", "Sep 24th 2020", "2020-09-24", "published"),
     ("en", "BEIJING, (APP - UrduPoint / Pakistan Point News - 8th Dec, 2023) -- China's State Council",
      "8th Dec, 2023", "2023-12-08", "dateline"),
+    # the day first, as Thai and Hong Kong pages write it
+    ("th", "Báo Công thương05/03/2025\n\nจีนยังคงเป้าหมาย", "05/03/2025", "2025-03-05", "published"),
+    ("zh", "12/07/2022 11:02", "12/07/2022", "2022-07-12", "mentioned"),
     # a page's timestamp without its 日
     ("zh", '<span class="date">2011年10月08</span>', "2011年10月08", "2011-10-08", "mentioned"),
     # an outlet's name on the line above is no dateline's city: the page's timestamped date
