@@ -164,6 +164,10 @@ class LangData(BaseModel):
     article_numerals: list[str] = []            # number words that before a count classifier mean "a"
     multipliers: dict[str, float] = {}
     multiple_words: dict[str, float] = {}       # words that are a multiple on their own: double, 翻番
+    # right before a multiple, "increase by": the amount grows by that many times its size, so
+    # 增加一倍 and "เพิ่มขึ้นอีก 1 เท่า" are twice it (a multiple of 2); fillers may stand between (了, 约, อีก)
+    increase_by_words: list[str] = []
+    increase_by_fillers: list[str] = []
     number_scales: dict[str, float] = {}        # multiply the digits before them in a numeral: 十, 百, hundred, dozen
     number_elision: bool = False                # a last digit after a scale word takes the next place: 两千四百五 = 2450
     letter_multipliers: dict[str, float] = {}   # magnitude letters right after digits: "10k"

@@ -436,6 +436,10 @@ class Vocabulary:
     token: re.Pattern[str]         # a next token, after spaces
 
 
+# How far before a multiple its "increase by" word may start: "เพิ่มขึ้นอีกราว " is 16 characters.
+INCREASE_WINDOW = 20
+
+
 class NumberReader:
     """Finds quantities in text using one language's numerals, multipliers and units."""
 
@@ -460,6 +464,9 @@ class NumberReader:
         self.not_before = re.compile(f"(?:{alternation(data.not_quantity_before)}){SPACE}$", self.flags) if data.not_quantity_before else None
         self.not_after = re.compile(f"{SPACE}(?:{alternation(data.not_quantity_after)})", self.flags) if data.not_quantity_after else None
         self.names_after = re.compile(alternation(data.names_after), self.flags) if data.names_after else None
+        fillers = alternation(data.increase_by_fillers) if data.increase_by_fillers else "(?!)"
+        self.increase_by = (re.compile(rf"(?:{alternation(data.increase_by_words)})(?:\s*(?:{fillers}))*\s*$", self.flags)
+                            if data.increase_by_words else None)
         skip = [URL] + ([alternation(data.numberless_words)] if data.numberless_words else [])
         self.skip = re.compile("|".join(skip), self.flags)
 
@@ -651,10 +658,15 @@ class NumberReader:
         if not years and plain and unit in (None, "years") and _is_year(reading.value):
             return None  # "2025", "二〇二五年": a year, read by the time layer
         span_start = match.start("prefix") if prefix else numeral[0]
-        quantity = Quantity(value=reading.value, unit=unit, span=(span_start, span_end), numeral_span=numeral,
+        value = reading.value + 1 if unit == "multiple" and self._increased_by(text, span_start) else reading.value
+        quantity = Quantity(value=value, unit=unit, span=(span_start, span_end), numeral_span=numeral,
                             percent=percent, scale=reading.scale, magnitude_end=numeral[1], more=reading.more,
                             fraction=reading.fraction)
         return self._with_subunits(text, quantity, limit, self.vocabularies[bare])
+
+    def _increased_by(self, text: str, start: int) -> bool:
+        """An "increase by" word right before the multiple: 增加一倍 is twice the size."""
+        return self.increase_by is not None and self.increase_by.search(text, max(0, start - INCREASE_WINDOW), start) is not None
 
     def _sign_stands(self, text: str, toks: list[Token], bare: bool) -> bool:
         """A minus symbol is a sign unless it follows a numeral ("7-10%", "三-五") or, outside a

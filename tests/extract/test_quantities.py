@@ -33,7 +33,12 @@ def amounts(text: str, lang: str):
     # multiples
     ("zh", "收入翻一番", (2, None, "multiple", "=")),
     ("en", "to double its output", (2, None, "multiple", "=")),
-    ("zh", "增长6倍", (6, None, "multiple", "=")),
+    ("zh", "增长到6倍", (6, None, "multiple", "=")),
+    # "increase by" a multiple grows the amount by that many times its size, as formal Chinese
+    # writes it (the UN's Chinese texts translate "triple" as 增加两倍)
+    ("zh", "增长6倍", (7, None, "multiple", "=")),
+    ("zh", "回收量较2023年增加约一倍", (2, None, "multiple", "~")),
+    ("th", "รายได้ของประชากรเพิ่มขึ้นอีก 1 เท่า", (2, None, "multiple", "=")),
     # traditional script, 兆 in financial text, full-width digits, spaced numbers
     ("zh", "赤字規模 5.89 兆元", (5.89e12, None, "CNY", "=")),
     ("zh", "城鎮新增就業 1,200 萬人以上", (1.2e7, None, "count", ">=")),
