@@ -103,6 +103,8 @@ def test_a_starting_point_after_its_amount_is_a_baseline():
     # a work report names its year only through the congress session it is delivered to
     ("zh", "新华社北京3月14日电 李克强总理在十四届全国人大一次会议上作政府工作报告。今年发展主要预期目标是：国内生产总值增长5%左右。", 2023),
     ("en", "Second Session of the 13th National People's Congress, March 2019. GDP will grow by 6 to 6.5 percent this year.", 2019),
+    ("zh", "第十三屆全國人大今(5)日召開第四次會議，李克強在工作報告中指出，今年發展主要預期目標是國內生產總值增長6%以上。", 2021),
+    ("zh", "李强在全國人大十四屆四次會議上作政府工作報告。今年發展主要預期目標是：國內生產總值增長5%左右。", 2026),
     # a plan named by its year frames the targets of the report about it
     ("en", "The Guangdong provincial government released the 2025 action plan on Wednesday.\n\n"
            "The province aims to establish at least 30 provincial-level pilot platforms.", 2025),
