@@ -80,6 +80,8 @@ def test_issuers_are_the_bodies_that_issue_or_announce(lang, text, ids):
     ("en", "Highlights of Premier Wen's government work report\n\nThe following are the highlights of the report.",
      ["cn.gov.state_council"]),
     ("en", "Guangdong sets its 2025 targets\n\nGDP will grow 5 percent, said Wang as he delivered a government work report.", []),
+    ("en", "Full Text: Report on the Work of the Government 2023\n\nThe report proposes the main targets for 2023.",
+     ["cn.gov.state_council"]),
     ("th", "รายงานการทำงานของรัฐบาลจีนปี 2020\n\nนายหลี่ เค่อเฉียง นายกรัฐมนตรีจีน แถลงต่อที่ประชุม", ["cn.gov.state_council"]),
     ("zh", "山东2016年政府工作报告\n\n省长郭树清同志作山东省人民政府工作报告，今年预期目标：地区生产总值增长7.5%。", ["cn.sd.gov"]),
     # a governor speaks for the province, the title written before it in Thai, even in a first line
