@@ -14,10 +14,20 @@ def entities(lang: str, text: str):
     ("zh", "由科技部牵头", "科技部", "cn.gov.most"),
     ("zh", "由科學技術部牽頭", "科學技術部", "cn.gov.most"),                   # traditional, through OpenCC
     ("en", "the People's Bank of China and others", "People's Bank of China", "cn.gov.pboc"),
+    # prefecture-level cities (configs/gazetteer/prefectures.yaml, from the NBS division codes)
+    ("zh", "咸阳市人民政府印发方案", "咸阳市人民政府", "cn.sn.xianyang.gov"),
+    ("zh", "包頭市人民政府辦公室", "包頭市人民政府", "cn.nm.baotou.gov"),
+    ("en", "the Xianyang Municipal Government said", "Xianyang Municipal Government", "cn.sn.xianyang.gov"),
 ])
 def test_gazetteer_names_with_canonical_ids(lang, text, name, canonical_id):
     found = {e.text: e.canonical_id for e in entities(lang, text)}
     assert found[name] == canonical_id
+
+
+def test_a_city_is_named_in_full_where_its_bare_name_is_a_word():
+    # 白银 is silver, 来宾 guests: only 白银市 and 来宾市 are the cities
+    assert [e.canonical_id for e in entities("zh", "白银价格上涨，欢迎来宾。")] == []
+    assert [e.canonical_id for e in entities("zh", "白银市和来宾市")] == ["cn.gs.baiyin", "cn.gx.laibin"]
 
 
 def test_latin_abbreviations_need_word_boundaries():
