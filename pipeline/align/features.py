@@ -20,7 +20,7 @@ COMMON = ["embedding", "embedding_local", "mutual_best", "neighbours", "lexical"
 # Neighbourhood size for the local scaling below (CSLS, Conneau et al. 2018).
 CSLS_K = 3
 FEATURES = {
-    "target": COMMON + ["unit", "per", "growth", "year", "value"],
+    "target": COMMON + ["unit", "per", "growth", "year", "value", "metric"],
     "goal": COMMON + ["year"],
     "measure": COMMON,
 }
@@ -36,7 +36,7 @@ def _same_value(a: Optional[float], b: Optional[float]) -> float:
 
 def _target_features(a: Optional[TargetFacts], b: Optional[TargetFacts]) -> dict[str, float]:
     if a is None or b is None:
-        return {"unit": 0.0, "per": 0.0, "growth": 0.0, "year": 0.0, "value": 0.0}
+        return {"unit": 0.0, "per": 0.0, "growth": 0.0, "year": 0.0, "value": 0.0, "metric": 0.0}
     same_per = (a.per is None and b.per is None) or (
         a.per is not None and b.per is not None and a.per.unit == b.per.unit and _same_value(a.per.value, b.per.value))
     return {
@@ -45,6 +45,8 @@ def _target_features(a: Optional[TargetFacts], b: Optional[TargetFacts]) -> dict
         "growth": float(a.growth == b.growth),
         "year": float(a.year == b.year),
         "value": float(same_amount(a.value, a.unit, b.value, b.unit)),
+        # both sides' wording names the same metric in the lexicon (gdp_growth): evidence across languages
+        "metric": float(a.metric is not None and a.metric == b.metric),
     }
 
 

@@ -26,6 +26,7 @@ class TargetFacts:
     year: Optional[int]
     growth: bool
     value_max: Optional[float] = None
+    metric: Optional[str] = None        # the metric lexicon's key (configs/metrics/), where one is known
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def side_from_record(record: Record) -> Side:
     goals = [t for t in record.targets if t.kind == "qualitative"]
     side.items["target"] = [
         AlignItem("target", t.id, t.text, lang, pos, t.span, *inside(t.span), t.year,
-                  TargetFacts(t.value, t.unit, t.per, t.comparator, t.year, t.growth, t.value_max))
+                  TargetFacts(t.value, t.unit, t.per, t.comparator, t.year, t.growth, t.value_max, t.metric_id))
         for t, pos in zip(quantitative, _positions(len(quantitative)))
     ]
     side.items["goal"] = [AlignItem("goal", t.id, t.text, lang, pos, t.span, *inside(t.span), t.year)

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from pipeline.evaluation.corpus import CorpusDocument, corpus_documents, locate
 from pipeline.evaluation.real import REAL, SPLITS, load_split
 from pipeline.evaluation.score import Counts
+from pipeline.schema import Span
 from pipeline.settings import Settings
 
 ORIGINAL_FIRST = ("zh", "en", "th")
@@ -57,9 +58,13 @@ def _overlapping(targets, span) -> set[str]:
     return {t.id for t in targets if span is not None and t.span.overlaps(span)}
 
 
+def _link_quotes(doc: CorpusDocument, record) -> dict[str, Optional[Span]]:
+    """Each gold-linked target's link and where its quote stands in the record's text."""
+    return {t.link: locate(record.document.text, t.quote, t.occurrence) for t in doc.gold.targets if t.link}
+
+
 def score_pair(a: CorpusDocument, b: CorpusDocument, record_a, record_b, comparison) -> tuple[Counts, list[str]]:
-    quotes_a = {t.link: locate(record_a.document.text, t.quote, t.occurrence) for t in a.gold.targets if t.link}
-    quotes_b = {t.link: locate(record_b.document.text, t.quote, t.occurrence) for t in b.gold.targets if t.link}
+    quotes_a, quotes_b = _link_quotes(a, record_a), _link_quotes(b, record_b)
     shared = sorted(set(quotes_a) & set(quotes_b))
     targets_a = [t for t in record_a.targets if t.kind == "quantitative"]
     targets_b = [t for t in record_b.targets if t.kind == "quantitative"]
@@ -111,28 +116,44 @@ def evaluate_crosslang(root: Path = REAL, encoder: Optional[str] = None, splits:
 
         analyze = functools.partial(analyze_file, settings=settings)
     split_of = load_split(root)
+    records: dict[str, object] = {}
+    pairs = []
+    for group, a, b in cross_language_pairs(root, splits):
+        for doc in (a, b):
+            if doc.gold.id not in records:
+                records[doc.gold.id] = analyze(doc.path, lang=doc.gold.lang)
+        if progress:
+            progress(f"{a.gold.id} -> {b.gold.id}")
+        comparison = compare_documents(records[a.gold.id], records[b.gold.id], encoder=encoder, settings=settings)
+        links, missed = score_pair(a, b, records[a.gold.id], records[b.gold.id], comparison)
+        if links.gold:
+            pairs.append(PairResult(group=group, split=split_of[a.gold.id], original=a.gold.id,
+                                    summary=b.gold.id, links=links, missed=missed,
+                                    metric_keys=metric_key_agreement(a, b, records[a.gold.id], records[b.gold.id])))
+    return CrossReport(pairs=pairs)
+
+
+def cross_language_pairs(root: Path = REAL, splits: tuple[str, ...] = SPLITS):
+    """(group, original, summary) for every two documents of a cross-language group in two
+    languages, the original first (zh, then en, then th)."""
+    split_of = load_split(root)
     groups: dict[str, list[CorpusDocument]] = defaultdict(list)
     for doc in corpus_documents(root):
         if doc.gold.group and any(t.link for t in doc.gold.targets) and split_of.get(doc.gold.id) in splits:
             groups[doc.gold.group].append(doc)
-    records: dict[str, object] = {}
-    pairs = []
     for group, docs in sorted(groups.items()):
         for a, b in itertools.combinations(sorted(docs, key=lambda d: (ORIGINAL_FIRST.index(d.gold.lang), d.gold.id)), 2):
-            if a.gold.lang == b.gold.lang:
-                continue
-            for doc in (a, b):
-                if doc.gold.id not in records:
-                    records[doc.gold.id] = analyze(doc.path, lang=doc.gold.lang)
-            if progress:
-                progress(f"{a.gold.id} -> {b.gold.id}")
-            comparison = compare_documents(records[a.gold.id], records[b.gold.id], encoder=encoder, settings=settings)
-            links, missed = score_pair(a, b, records[a.gold.id], records[b.gold.id], comparison)
-            if links.gold:
-                pairs.append(PairResult(group=group, split=split_of[a.gold.id], original=a.gold.id,
-                                        summary=b.gold.id, links=links, missed=missed,
-                                        metric_keys=metric_key_agreement(a, b, records[a.gold.id], records[b.gold.id])))
-    return CrossReport(pairs=pairs)
+            if a.gold.lang != b.gold.lang:
+                yield group, a, b
+
+
+def linked_target_pairs(a: CorpusDocument, b: CorpusDocument, record_a, record_b) -> set[tuple[str, str]]:
+    """(target id in a, target id in b) of the records' targets that state the same gold-linked target."""
+    quotes_a, quotes_b = _link_quotes(a, record_a), _link_quotes(b, record_b)
+    targets_a = [t for t in record_a.targets if t.kind == "quantitative"]
+    targets_b = [t for t in record_b.targets if t.kind == "quantitative"]
+    return {(x, y) for link in set(quotes_a) & set(quotes_b)
+            for x in _overlapping(targets_a, quotes_a[link]) for y in _overlapping(targets_b, quotes_b[link])}
 
 
 def format_crosslang(report: CrossReport) -> str:

@@ -62,3 +62,14 @@ def test_dates_a_summary_may_give():
     assert (missing.kind, missing.original_value) == ("omission", "2023-03-31")
     assert _dates(side(), side(published="2024-01-01")) == []       # nothing to compare with
     assert _dates(original, side(effective="2023-05-01")) == []     # a role the original lacks
+
+
+def test_two_targets_worded_for_one_metric_carry_that_evidence():
+    from pipeline.align.features import _target_features
+
+    def facts(metric):
+        return TargetFacts(5.0, "percent", None, "~", 2026, True, None, metric)
+
+    assert _target_features(facts("gdp_growth"), facts("gdp_growth"))["metric"] == 1.0
+    assert _target_features(facts("gdp_growth"), facts("cpi_increase"))["metric"] == 0.0
+    assert _target_features(facts(None), facts(None))["metric"] == 0.0   # unknown on both sides is no evidence
