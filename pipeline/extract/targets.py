@@ -325,7 +325,7 @@ class TargetExtractor:
         if self._paragraph_year(ctx, reading):
             return
         j = bisect.bisect_right(heading_years, (position, 10**9)) - 1
-        if j >= 0:
+        if j >= 0 and heading_years[j][1] is not None:
             ctx.year, ctx.year_source = heading_years[j][1], "heading"
             return
         if reading.title_year is not None:
@@ -394,17 +394,22 @@ class TargetExtractor:
     def _resolve(t: TimeMention, reading: Reading) -> Optional[int]:
         return t.resolved(reading.doc_year, reading.title_year or reading.frame_year)
 
-    def _heading_years(self, reading: Reading) -> list[tuple[int, int]]:
-        """(start, year) of every heading that names a year, a deadline or a plan period."""
+    def _heading_years(self, reading: Reading) -> list[tuple[int, Optional[int]]]:
+        """(start, year) of every heading that names a year, a deadline or a plan period, or "this
+        year" ("二、今年主要预期目标": the document's year, None where it is unknown; either way the
+        heading before it, "一、2024年工作回顾", no longer frames what follows)."""
         out = []
         for block in reading.blocks:
             if block.kind not in HEADING_BLOCKS and not (block.kind == "numbered" and block.rank == 1):
                 continue
             if block.kind == "title":
                 continue  # the title is the document-wide fallback
-            years = [t.year for t in _times_in(reading.times, block.span) if t.year is not None and t.kind != "current"]
+            times = _times_in(reading.times, block.span)
+            years = [t.year for t in times if t.year is not None and t.kind != "current"]
             if years:
                 out.append((block.span[0], max(years)))
+            elif any(t.kind == "current" for t in times):
+                out.append((block.span[0], reading.doc_year))
         return out
 
     def _link_baselines(self, text: str, contexts: list[QuantityContext]) -> None:

@@ -116,6 +116,15 @@ def test_the_year_a_report_speaks_from(lang, text, year):
     assert targets and all(t.year == year for t in targets)
 
 
+def test_a_this_year_heading_ends_the_last_year_s_section():
+    from pipeline.analyze import analyze_text
+
+    text = ("3月5日，李强总理向十四届全国人大三次会议作政府工作报告，要点如下：\n一、2024年工作回顾\n国内生产总值增长5%\n"
+            "二、今年主要预期目标\n国内生产总值增长5%左右\n")
+    years = {q.text: q.year for q in analyze_text(text, lang="zh").quantities}
+    assert (years["增长5%"], years["增长5%左右"]) == (2024, 2025)
+
+
 def test_an_increase_is_no_derived_amount_and_a_current_level_is_a_baseline():
     from pipeline.analyze import analyze_text
 
