@@ -126,7 +126,9 @@ def prepare(raw: RawDocument, lang: str = "auto", settings: Optional[Settings] =
     references = SpanIndex(readers.times.references(view, *zone))   # "since 1990" dates nothing
     plain_years = tuple(t.year for t in times if t.kind == "year" and t.year is not None
                         and not references.overlaps(t.span))
-    dates, undated = readers.dates.read(view, zone, years=plain_years)
+    # the year the text speaks from (a congress session it names) dates a dateline that gives none
+    session = next((t.year for t in times if t.session and t.year is not None), None)
+    dates, undated = readers.dates.read(view, zone, years=plain_years, session_year=session)
     # A year inside a date ("5 พ.ค. 2563") belongs to the date.
     date_spans = [d.span for d in dates] + undated
     in_a_date = SpanIndex(date_spans)

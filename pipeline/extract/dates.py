@@ -52,12 +52,14 @@ class DateReader:
         self.clause_end = re.compile(f"[\n{re.escape(data.clause_separators)}]" if data.clause_separators else "\n")
         self.weekday = re.compile(bounded_alternation(list(data.weekdays))) if data.weekdays else None
 
-    def find(self, text: str, zone: Span, years: tuple[int, ...] = ()) -> list[DateMention]:
-        return self.read(text, zone, years)[0]
+    def find(self, text: str, zone: Span, years: tuple[int, ...] = (), session_year: Optional[int] = None) -> list[DateMention]:
+        return self.read(text, zone, years, session_year)[0]
 
-    def read(self, text: str, zone: Span, years: tuple[int, ...] = ()) -> tuple[list[DateMention], list[Span]]:
+    def read(self, text: str, zone: Span, years: tuple[int, ...] = (),
+             session_year: Optional[int] = None) -> tuple[list[DateMention], list[Span]]:
         """(dates, spans of date expressions whose year could not be inferred) in `zone`.
-        `years`: plain years the text mentions, the last resort for a date that gives no year.
+        `years`: plain years the text mentions, the last resort for a date that gives no year;
+        `session_year`: the year of a congress session the text names, before them.
         The unresolved spans are still dates: their day numbers are no amounts."""
         out: list[DateMention] = []
         taken = DisjointSpans()
@@ -82,7 +84,7 @@ class DateReader:
                     taken.add(span)
                     out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role))
         out = self._header_date(text, out, zone)
-        year = self._document_year(out, years)
+        year = self._document_year(out, years, session_year)
         unresolved: list[Span] = []
         for match, role in pending:
             span = match.span("date") if "date" in match.re.groupindex else match.span()
@@ -144,12 +146,15 @@ class DateReader:
         return [d.model_copy(update={"role": PUBLISHED}) if d is first else d for d in dates]
 
     @staticmethod
-    def _document_year(dates: list[DateMention], years: tuple[int, ...]) -> Optional[int]:
-        """The year of a date that gives none: the document's publication date, else its most
-        common full-date year, else the year it mentions most (the latest on a tie)."""
+    def _document_year(dates: list[DateMention], years: tuple[int, ...], session_year: Optional[int] = None) -> Optional[int]:
+        """The year of a date that gives none: the document's publication date, else the congress
+        session it reports, else its most common full-date year, else the year it mentions most
+        (the latest on a tie)."""
         published = [d.iso for d in dates if d.role in ("published", DATELINE)]
         if published:
             return int(published[0][:4])
+        if session_year is not None:
+            return session_year
         counts = Counter(int(d.iso[:4]) for d in dates) or Counter(y for y in years if MIN_YEAR <= y <= MAX_YEAR)
         if not counts:
             return None

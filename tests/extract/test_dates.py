@@ -63,6 +63,16 @@ def test_a_weekday_a_body_published_on_is_the_day_of_issue():
     assert [(d.iso, d.role) for d in found if d.text == "Wednesday"] == [("2023-12-06", "dated")]
 
 
+def test_a_dateline_without_a_year_takes_the_congress_session_the_report_names():
+    from pipeline.analyze import analyze_text
+
+    # the session's year before the years the report looks back on
+    text = ("新华社北京3月5日电 国务院总理李强5日在十四届全国人大四次会议上作政府工作报告。"
+            "2025年国内生产总值增长5%，2025年城镇新增就业1267万人。")
+    dates = analyze_text(text, lang="zh").dates
+    assert [(d.iso, d.role, d.year_inferred) for d in dates if d.role == "dateline"] == [("2026-03-05", "dateline", True)]
+
+
 def test_a_page_header_date_before_the_dateline_is_the_publication_date():
     text = "陆国家人权计划\n\n中央商情网/ 2016.09.29 00:00\n(中央社台北2016年9月29日电)中国大陆今天公布计划。"
     found = DateReader(lang_data("zh")).find(text, (0, len(text)))
