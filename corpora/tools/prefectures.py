@@ -54,6 +54,18 @@ def english(simplified: str, entries: dict[str, list[dict]]) -> str | None:
     return None
 
 
+def _without_shared_names(entries: list[dict], taken: set[str]) -> list[dict]:
+    """Each entry without the names another body or place already has, or two generated places
+    share ("Yulin" is a city in Shaanxi and one in Guangxi): an ambiguous name links to neither."""
+    from collections import Counter
+
+    counts = Counter(name for e in entries for name in {n for names in e["names"].values() for n in names})
+    for e in entries:
+        e["names"] = {lang: kept for lang, names in e["names"].items()
+                      if (kept := [n for n in names if n not in taken and counts[n] == 1])}
+    return entries
+
+
 def slug(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z]+", "", plain.split(" ")[0]) or "x"
@@ -70,6 +82,8 @@ def main(wheel: Path) -> int:
         entries.setdefault(entry["simplified"], []).append(entry)
     known = {name for e in gazetteer().entries if e.id != "cn" and not e.id.startswith("cn.gov")
              for name in e.names.get("zh", [])}
+    # every name the hand-written gazetteer already gives, in any language: "Jilin" is the province
+    taken_names = {name for e in gazetteer().entries for names in e.names.values() for name in names}
     provinces = {}
     for e in gazetteer().entries:
         if e.type == "GPE" and e.parent == "cn":
@@ -101,6 +115,7 @@ def main(wheel: Path) -> int:
         out.append({"id": f"{place_id}.gov", "type": "ORG", "parent": place_id, "names": government,
                     "source": f"adcode {code[:6]} ; {SOURCE}"})
         unconfirmed += [place_id, f"{place_id}.gov"]
+    out = _without_shared_names(out, taken_names)
     header = ("# China's prefecture-level divisions and their governments, written by corpora/tools/prefectures.py\n"
               "# (do not edit by hand; see that script for the sources). Only full names match: 咸阳市, not 咸阳.\n")
     OUT.write_text(header + yaml.safe_dump({"entries": out, "unconfirmed_th": unconfirmed}, allow_unicode=True,

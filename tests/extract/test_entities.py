@@ -24,6 +24,20 @@ def test_gazetteer_names_with_canonical_ids(lang, text, name, canonical_id):
     assert found[name] == canonical_id
 
 
+def test_every_gazetteer_name_links_to_one_id():
+    # "Jilin" is the province, not also the city; "Yulin" (two cities) is in the gazetteer under neither
+    from collections import defaultdict
+
+    from pipeline.config import gazetteer
+
+    ids = defaultdict(set)
+    for entry in gazetteer().entries:
+        for names in entry.names.values():
+            for name in names:
+                ids[name].add(entry.id)
+    assert not {name: found for name, found in ids.items() if len(found) > 1}
+
+
 def test_a_city_is_named_in_full_where_its_bare_name_is_a_word():
     # 白银 is silver, 来宾 guests: only 白银市 and 来宾市 are the cities
     assert [e.canonical_id for e in entities("zh", "白银价格上涨，欢迎来宾。")] == []
