@@ -15,7 +15,7 @@ from typing import NamedTuple, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.config import LangData, gazetteer
+from pipeline.config import LangData, gazetteer, gazetteer_by_id
 from pipeline.lang.script import simplified
 from pipeline.schema import Entity, Span
 from pipeline.spans import SpanIndex, contains
@@ -135,7 +135,7 @@ def doc_entities(doc, data: LangData, keep: Optional[Span] = None) -> list[Entit
 def _departments() -> frozenset[str]:
     """Ids of the bodies inside another body (a ministry or commission of the State Council): their
     short names are shared by the same department of every province and city (发改委)."""
-    entries = gazetteer().by_id()
+    entries = gazetteer_by_id()
     return frozenset(e.id for e in entries.values()
                      if e.type == "ORG" and e.parent in entries and entries[e.parent].type == "ORG")
 
@@ -143,7 +143,7 @@ def _departments() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _local_places() -> frozenset[str]:
     """Ids of the places inside another place (provinces, cities): a country is no local place."""
-    entries = gazetteer().by_id()
+    entries = gazetteer_by_id()
     return frozenset(e.id for e in entries.values()
                      if e.type == "GPE" and e.parent in entries and entries[e.parent].type == "GPE")
 
