@@ -2,7 +2,10 @@
 
 Per language and field:
 - targets: a predicted quantitative target matches a gold one when its span overlaps the gold
-  quote and value, unit and year are right (and the upper bound of a range). Comparator and
+  quote, its year is right and its amount is the gold amount (and the upper bound of a range): equal
+  in the gold's unit after pint converts between units of one dimension (a text's "200 million
+  hectares" written in the gold as 2,000,000 km2), at the precision the gold writes (a third is 33.3
+  percent). Comparator and
   denominator are reported separately, as accuracies over the matched targets; `spans` scores
   detection alone (span overlap, whatever the attributes).
 - issuers: canonical ids; a gold issuer outside the id scheme matches a predicted issuer whose
@@ -24,6 +27,7 @@ from typing import Callable, Optional
 from pydantic import BaseModel
 
 from pipeline.config import PROJECT_ROOT
+from pipeline.extract.units import convert
 from pipeline.spans import overlaps
 from pipeline.evaluation.corpus import GoldDocument, corpus_documents, locate, occurrence_spans
 from pipeline.evaluation.score import Counts
@@ -100,6 +104,26 @@ def _unit(unit: Optional[str]) -> Optional[str]:
     return UNIT_ALIASES.get(unit, unit) if unit else unit
 
 
+def _same_amount(value: Optional[float], unit: Optional[str], gold_value: Optional[float], gold_unit: str) -> bool:
+    """The predicted amount is the gold one, in the gold's unit and at the gold's precision."""
+    if value is None or gold_value is None:
+        return value is None and gold_value is None
+    unit = _unit(unit)
+    converted = float(value) if unit == gold_unit else (convert(float(value), unit, gold_unit) if unit else None)
+    if converted is None:
+        return False
+    return _same(converted, gold_value) or _rounds_to(converted, float(gold_value))
+
+
+def _rounds_to(value: float, gold: float) -> bool:
+    """`value` rounded to the decimals the gold writes is the gold: a gold written with decimals
+    was rounded by its annotator (三分之一 as 33.3). Whole numbers are not taken as rounded."""
+    written = repr(gold)
+    if "e" in written or "." not in written or written.endswith(".0"):
+        return False
+    return round(value, len(written.split(".")[1])) == gold
+
+
 def _match(golds: list, preds: list, same: Callable) -> list[tuple[int, int]]:
     """One-to-one: each gold item takes the first unused prediction that agrees with it."""
     used: set[int] = set()
@@ -120,9 +144,9 @@ def score_document(record, doc: GoldDocument, split: str) -> DocResult:
 
     def right(g, p) -> bool:
         gold, span = g
-        return (span is not None and overlaps(span, p.span) and _same(p.value, gold.value)
-                and _unit(p.unit) == gold.unit and p.year == gold.year
-                and (gold.value_max is None or _same(getattr(p, "value_max", None), gold.value_max)))
+        return (span is not None and overlaps(span, p.span) and p.year == gold.year
+                and _same_amount(p.value, p.unit, gold.value, gold.unit)
+                and (gold.value_max is None or _same_amount(getattr(p, "value_max", None), p.unit, gold.value_max, gold.unit)))
 
     pairs = _match(gold_targets, preds, right)
     span_pairs = _match(gold_targets, preds, lambda g, p: g[1] is not None and overlaps(g[1], p.span))

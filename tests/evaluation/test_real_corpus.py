@@ -58,3 +58,19 @@ def test_records_of_real_documents_quote_their_text_exactly(doc):
         for text, span in ((target.metric, target.metric_span), (target.value_text, target.value_span)):
             if span:
                 assert record.document.text[span[0]:span[1]] == text
+
+
+@pytest.mark.parametrize("value, unit, gold_value, gold_unit, same", [
+    (200_000_000, "ha", 2_000_000, "km2", True),        # "200 million hectares", written in km2
+    (1.2e8, "ha", 1.8e9, "mu", True),                   # 1 ha = 15 mu
+    (1.4e12, "jin", 7e8, "tonnes", True),
+    (33.33, "percent", 33.3, "percent", True),          # 三分之一, rounded by the annotator
+    (33.4, "percent", 33.3, "percent", False),
+    (12.4, "percent", 12.0, "percent", False),          # a whole number is not taken as rounded
+    (5, "percent", 5, "count", False),                  # dimensionless units never convert
+    (100, "USD", 100, "CNY", False),
+    (3, "people", 3, "count", True),                    # an alias of the old unit vocabulary
+])
+def test_the_scorer_takes_an_amount_in_the_gold_unit_at_the_gold_precision(value, unit, gold_value, gold_unit, same):
+    from pipeline.evaluation.real import _same_amount
+    assert _same_amount(value, unit, gold_value, gold_unit) is same
