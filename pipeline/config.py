@@ -162,6 +162,7 @@ class LangData(BaseModel):
     label_reader: Optional[str] = None
     number_word_values: dict[str, float] = {}   # for number_word_reader "table": word -> value
     article_numerals: list[str] = []            # number words that before a count classifier mean "a"
+    article_units: list[str] = ["count"]        # the units before which they do (zh: and 年, "关键一年")
     multipliers: dict[str, float] = {}
     multiple_words: dict[str, float] = {}       # words that are a multiple on their own: double, 翻番
     # right before a multiple, "increase by": the amount grows by that many times its size, so

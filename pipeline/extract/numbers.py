@@ -650,8 +650,8 @@ class NumberReader:
             return None
         if self.names_after is not None and self.names_after.match(text, span_end):
             return None  # "五年行动计划", "三年行动": a plan's name
-        if not bare and reading.end == 1 and toks[0].text in self.data.article_numerals and unit == "count":
-            return None  # 一个中心: the article "a"
+        if not bare and reading.end == 1 and toks[0].text in self.data.article_numerals and unit in self.data.article_units:
+            return None  # 一个中心, 关键一年: the article "a"
         if not bare and reading.end == 1 and toks[0].kind == SCALE:
             return None  # 百年, 千方百计, "hundreds": a scale word alone names no amount
         plain = reading.plain or reading.end == 1 and toks[0].plain

@@ -137,3 +137,16 @@ def test_an_ordinal_word_before_a_percentage_is_no_ordinal():
 
     assert [(q.value, q.unit) for q in analyze_text("ตั้งเป้าให้ GDP เติบโตต่อปีที่ 6.5%", lang="th").quantities] == [(6.5, "percent")]
     assert analyze_text("การประชุมครั้งที่ 5 ของแผนพัฒนาฉบับที่ 14", lang="th").quantities == []
+
+
+@pytest.mark.parametrize("lang,text,amounts", [
+    ("zh", "今年是实施“十二五”规划承前启后的关键一年，新的一年，上海将建设10个平台。", [(10, "count")]),
+    ("zh", "人均预期寿命再提高1岁，第二轮土地承包到期后再延长30年。", [(1, "years"), (30, "years")]),
+    ("th", "จีนได้เผยแพร่แผน 5 ปี เพื่อเพิ่มรายได้ 10%", [(10, "percent")]),
+])
+def test_a_year_named_with_an_article_or_a_plan_length_is_no_amount(lang, text, amounts):
+    """"关键一年" and "新的一年" are "a year", and "แผน 5 ปี" a five-year plan's name: none is a
+    duration the text sets; a duration written in digits stays one."""
+    from pipeline.analyze import analyze_text
+
+    assert [(q.value, q.unit) for q in analyze_text(text, lang=lang).quantities] == amounts
