@@ -174,9 +174,11 @@ class TargetExtractor:
             if earlier is None:
                 drafts[i] = draft
                 stated.setdefault(_restatement_key(ctx), []).append((i, draft.metric or ""))
-            elif targets_in_paragraph[ctx.paragraph] > targets_in_paragraph[contexts[earlier].paragraph]:
+            elif (targets_in_paragraph[ctx.paragraph] > targets_in_paragraph[contexts[earlier].paragraph]
+                  and not _same_words(text, ctx.sentence, contexts[earlier].sentence)):
                 # a target stated again is one target, given by its fuller statement: the list of
-                # targets rather than the lead's "预期地区生产总值增长5%"
+                # targets rather than the lead's "预期地区生产总值增长5%"; a sentence repeated word
+                # for word keeps its first statement
                 del drafts[earlier]
                 drafts[i] = draft
                 key = _restatement_key(ctx)
@@ -503,6 +505,11 @@ def _mark_conversions(text: str, contexts: list[QuantityContext]) -> None:
         gap = text[previous.mention.span[1]:ctx.mention.span[0]]
         if len(gap) <= CONVERSION_GAP and gap.strip()[:1] in ("(", "（") and ")" not in gap and "）" not in gap:
             ctx.conversion = True
+
+
+def _same_words(text: str, a: Span, b: Span) -> bool:
+    """Two sentences that say the same thing word for word: a page that repeats a paragraph."""
+    return text[a[0]:a[1]].split() == text[b[0]:b[1]].split()
 
 
 def _sentence_start(segments: Segments, position: int, floor: int) -> int:

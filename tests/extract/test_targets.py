@@ -209,3 +209,16 @@ def test_a_count_of_the_plans_own_parts_is_no_target(lang, text):
 def test_a_count_of_things_in_the_world_still_is():
     [target] = quantitative("到2025年，建成10个二级节点。", "zh")
     assert (target.value, target.unit, target.year) == (10, "count", 2025)
+
+
+def test_a_paragraph_the_page_repeats_keeps_the_first_statement_of_its_targets():
+    """A page that prints a paragraph twice (a repost's lead and body) states its targets once, at
+    the first statement, even where the repeat sits beside other targets."""
+    from pipeline.analyze import analyze_text
+
+    sentence = "The government has set its 2021 target for consumer price inflation at around 3%, Li said."
+    text = (f"{sentence}\n\nChina did not set a growth target last year.\n\n"
+            f"{sentence} It will create more than 11 million new urban jobs in 2021.")
+    targets = [t for t in analyze_text(text, lang="en").targets if t.kind == "quantitative"]
+    inflation = [t for t in targets if t.value == 3]
+    assert len(inflation) == 1 and inflation[0].span[0] < len(sentence)
