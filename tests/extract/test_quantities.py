@@ -150,3 +150,16 @@ def test_a_year_named_with_an_article_or_a_plan_length_is_no_amount(lang, text, 
     from pipeline.analyze import analyze_text
 
     assert [(q.value, q.unit) for q in analyze_text(text, lang=lang).quantities] == amounts
+
+
+@pytest.mark.parametrize("text,amounts", [
+    ("2020年实现650亿kg粮食生产能力。", [(65_000_000_000, "kg")]),
+    ("目標在2025年增至18間,2030年增至30間。", [(18, "count"), (30, "count")]),
+    ("新增装机50GW，建成19类功能模块，组织100场培训。", [(50, "GW"), (19, "count"), (100, "count")]),
+])
+def test_chinese_reads_latin_unit_symbols_and_more_classifiers(text, amounts):
+    """Chinese plans write Latin symbols after Chinese magnitudes (650亿kg) and count with many
+    classifiers (間, 类, 场): each is the amount's unit."""
+    from pipeline.analyze import analyze_text
+
+    assert [(q.value, q.unit) for q in analyze_text(text, lang="zh").quantities] == amounts
