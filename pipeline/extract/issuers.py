@@ -52,6 +52,8 @@ ISSUING_TYPES = ("ORG", "OFFICE")
 LOCAL_WINDOW = 12
 # A block wholly in brackets is a photo caption ("(แฟ้มภาพซินหัว : … 16 พ.ค. 2023)"), not the lead.
 CAPTION = re.compile(r"\s*[(（][^\n]*[)）]\s*")
+# a list item's mark: a bullet, or a number label ("2.", "（1）") of a list of headlines
+BULLET = re.compile(r"(?:[•●▪◦·*\-–]\s|\d{1,2}[.、．)]|[（(]\d{1,2}[)）])")
 
 
 # How far before a place its head's title may start ("นายกเทศมนตรี": 12 characters).
@@ -117,7 +119,7 @@ class IssuerReader:
         opening = self._opening(text, blocks, zone, title)
         for span in opening:
             found += self._subjects(text, bodies, span) + self._agents(text, bodies, span)
-        found += self._named_documents(text, opening[:2] if title else opening[:1], entities, opening)
+        found += self._named_documents(text, _headline(text, opening, title), entities, opening)
         if self.fields is not None:   # "发文机关：国务院" anywhere: a field that says who issued it
             found += self._agents(text, bodies, zone, self.fields)
         # A place alone on a line is a list of links or an address, never a signature.
@@ -146,11 +148,14 @@ class IssuerReader:
                          opening: list[Span]) -> list[Entity]:
         """A document named in the title or the lead that only one body issues ("Highlights of
         Premier Wen's government work report") is that body's, unless a place or a local word
-        stands right before it ("省政府工作报告", "Xinjiang's government work report"). Where the
+        stands right before it ("省政府工作报告", "Xinjiang's government work report") or a province
+        or city right after it ("政府工作报告提出今年上海…"). Where the
         opening names a local government ("政府工作报告\n…四川省人民政府省长"), it is that one's."""
         if self.document_names is None:
             return []
         places = [e.span for e in entities if e.type == "GPE"]
+        # a province or city named right after ("作政府工作报告提出今年上海主要预期目标"): its report
+        regions = [e.span for e in entities if e.type == "GPE" and e.canonical_id and "." in e.canonical_id]
         local = next((e for e in entities if e.canonical_id in self.local_governments
                       and any(within(e.span[0], span) for span in opening)), None)
         out = []
@@ -158,6 +163,8 @@ class IssuerReader:
             for match in self.document_names.finditer(text, *span):
                 window = (max(span[0], match.start() - LOCAL_WINDOW), match.start())
                 if any(window[0] <= s < window[1] + 1 for s, _ in places):
+                    continue
+                if any(match.end() <= s < min(span[1], match.end() + LOCAL_WINDOW) for s, _ in regions):
                     continue
                 if self.local is not None and self.local.search(text, *window):
                     continue
@@ -279,6 +286,14 @@ class IssuerReader:
             if line.strip() == e.text.strip() and not _in_link_list(text, line_start, line_end):
                 out.append(e)
         return out
+
+
+def _headline(text: str, opening: list[Span], title: Optional[Span]) -> list[Span]:
+    """The title and the first block after it, or, where a page's navigation comes first ("• Home",
+    "中文|English"), the blocks up to its first line of prose (the headline)."""
+    first_prose = next((i for i, span in enumerate(opening)
+                        if len(line := text[span[0]:span[1]].strip()) >= MIN_LEAD_CHARS and not BULLET.match(line)), 0)
+    return opening[:max(2 if title else 1, first_prose + 1)]
 
 
 class _Bodies:

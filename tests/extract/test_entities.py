@@ -104,6 +104,11 @@ def test_issuers_are_the_bodies_that_issue_or_announce(lang, text, ids):
     ("en", "Highlights of Premier Wen's government work report\n\nThe following are the highlights of the report.",
      ["cn.gov.state_council"]),
     ("en", "Guangdong sets its 2025 targets\n\nGDP will grow 5 percent, said Wang as he delivered a government work report.", []),
+    # ... also where the page's navigation comes before its headline
+    ("en", "• Home\n• News\n\nHighlights of Premier Wen's government work report\n\nHighlights of a government work "
+           "report distributed to media ahead of the annual session.\n\nMajor targets for 2013:", ["cn.gov.state_council"]),
+    # ... and a city named right after the report makes it the city's
+    ("zh", "| | | 2019年01月28日 星期一\n\n应勇作政府工作报告提出今年上海主要预期目标\n\n今年预期目标：全市生产总值增长6%-6.5%。", []),
     ("en", "Full Text: Report on the Work of the Government 2023\n\nThe report proposes the main targets for 2023.",
      ["cn.gov.state_council"]),
     ("th", "รายงานการทำงานของรัฐบาลจีนปี 2020\n\nนายหลี่ เค่อเฉียง นายกรัฐมนตรีจีน แถลงต่อที่ประชุม", ["cn.gov.state_council"]),
