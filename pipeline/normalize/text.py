@@ -26,6 +26,13 @@ REWRITES: list[tuple[str, Rewrite]] = [
     # no text; a form feed stays (it marks a PDF page break) and so do tabs and line breaks.
     ("terminal escapes", (re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
                                      r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"), lambda m: "")),
+    # HTML markup left in a text file (a page's source pasted or saved as .txt, Markdown with inline
+    # HTML) is no text: a block element's tag ends a line, an inline one is dropped. Only the tags
+    # of HTML elements are read as markup ("x < 5 and y > 3", "<<书名>>" stay).
+    ("html block tags", (re.compile(r"</?(?:p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|section|article|"
+                                    r"blockquote|hr)\b(?:\s[^<>]*)?/?>", re.I), lambda m: "\n")),
+    ("html inline tags", (re.compile(r"</?(?:font|span|strong|b|i|u|em|a|img|sup|sub|small|big|center|o:p)\b"
+                                     r"(?:\s[^<>]*)?/?>", re.I), lambda m: "")),
     # Zero-width characters, bidi controls and the soft hyphen carry no text.
     ("invisible", (re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"), lambda m: "")),
     ("full-width digits", (re.compile("[０-９]"), lambda m: chr(ord(m.group()) - 0xFF10 + 0x30))),
