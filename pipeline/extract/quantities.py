@@ -186,8 +186,9 @@ class QuantityReader:
         else:
             value, value_max, unit = q.value, None, q.unit
         if proportions and q.fraction and unit is None and high is None and abs(value) <= 1:
-            # a proportion: "减少三分之一", "1/3 of the US level" is 33.3 percent ("6 and a half" is none)
-            value, unit = round(value * 100, 2), "percent"
+            # a proportion: "减少三分之一", "1/3 of the US level" is 33.33 percent ("6 and a half" is
+            # none); four significant digits keep "10万分之58" at 0.058 percent
+            value, unit = float(f"{value * 100:.4g}"), "percent"
         span_start, span_end = value_span
         before = self._before(text, span_start, floor)
         after = self.after.match(text, span_end, ceiling) if self.after else None

@@ -143,6 +143,7 @@ def test_an_ordinal_word_before_a_percentage_is_no_ordinal():
     ("zh", "今年是实施“十二五”规划承前启后的关键一年，新的一年，上海将建设10个平台。", [(10, "count")]),
     ("zh", "人均预期寿命再提高1岁，第二轮土地承包到期后再延长30年。", [(1, "years"), (30, "years")]),
     ("th", "จีนได้เผยแพร่แผน 5 ปี เพื่อเพิ่มรายได้ 10%", [(10, "percent")]),
+    ("th", "ความร่วมมือระหว่างทั้งสองแห่ง และสร้างศูนย์ใหม่ 2 แห่ง", [(2, "count")]),   # ทั้งสอง: "both"
 ])
 def test_a_year_named_with_an_article_or_a_plan_length_is_no_amount(lang, text, amounts):
     """"关键一年" and "新的一年" are "a year", and "แผน 5 ปี" a five-year plan's name: none is a
@@ -160,6 +161,17 @@ def test_a_year_named_with_an_article_or_a_plan_length_is_no_amount(lang, text, 
 def test_chinese_reads_latin_unit_symbols_and_more_classifiers(text, amounts):
     """Chinese plans write Latin symbols after Chinese magnitudes (650亿kg) and count with many
     classifiers (間, 类, 场): each is the amount's unit."""
+    from pipeline.analyze import analyze_text
+
+    assert [(q.value, q.unit) for q in analyze_text(text, lang="zh").quantities] == amounts
+
+
+@pytest.mark.parametrize("text,amounts", [
+    ("肺结核发病率降至10万分之58。", [(0.058, "percent")]),       # a rate per 100,000 keeps its digits
+    ("深化人工智能、8K高清视频等技术的融合。", []),                 # 8K is a picture format
+    ("九年义务教育巩固率达到96%。", [(96, "percent")]),             # 九年义务教育 is a name
+])
+def test_chinese_proportions_keep_their_precision_and_names_are_no_amounts(text, amounts):
     from pipeline.analyze import analyze_text
 
     assert [(q.value, q.unit) for q in analyze_text(text, lang="zh").quantities] == amounts
