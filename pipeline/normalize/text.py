@@ -7,6 +7,7 @@ span in the normalised text maps back to the raw text exactly.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from typing import Callable
@@ -26,13 +27,6 @@ REWRITES: list[tuple[str, Rewrite]] = [
     # no text; a form feed stays (it marks a PDF page break) and so do tabs and line breaks.
     ("terminal escapes", (re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
                                      r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]"), lambda m: "")),
-    # HTML markup left in a text file (a page's source pasted or saved as .txt, Markdown with inline
-    # HTML) is no text: a block element's tag ends a line, an inline one is dropped. Only the tags
-    # of HTML elements are read as markup ("x < 5 and y > 3", "<<书名>>" stay).
-    ("html block tags", (re.compile(r"</?(?:p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|section|article|"
-                                    r"blockquote|hr)\b(?:\s[^<>]*)?/?>", re.I), lambda m: "\n")),
-    ("html inline tags", (re.compile(r"</?(?:font|span|strong|b|i|u|em|a|img|sup|sub|small|big|center|o:p)\b"
-                                     r"(?:\s[^<>]*)?/?>", re.I), lambda m: "")),
     # Zero-width characters, bidi controls and the soft hyphen carry no text.
     ("invisible", (re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"), lambda m: "")),
     ("full-width digits", (re.compile("[０-９]"), lambda m: chr(ord(m.group()) - 0xFF10 + 0x30))),
@@ -44,6 +38,18 @@ REWRITES: list[tuple[str, Rewrite]] = [
     ("thai repeated mark", (re.compile(f"([{TONE}{INNER}\u0e4c\u0e4d])\\1+"), lambda m: m.group(1))),
     ("nfc", (re.compile(f".[{COMBINING}]+", re.S), lambda m: unicodedata.normalize("NFC", m.group()))),
 ]
+
+
+# HTML markup left in a text file (a page's source saved as .txt, Markdown with inline HTML) is no
+# text: a block element's tag ends a line, an inline one is dropped. A text is taken as carrying
+# markup only where block tags show it (MIN_BLOCK_TAGS): a tag or two written in prose (a hostile
+# "<img onerror=…>", an article that quotes HTML) stays the document's text, escaped wherever shown.
+BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|section|article|blockquote|hr)\b"
+                       r"(?:\s[^<>]*)?/?>", re.I)
+INLINE_TAG = re.compile(r"</?(?:font|span|strong|b|i|u|em|a|img|sup|sub|small|big|center|o:p)\b(?:\s[^<>]*)?/?>", re.I)
+MIN_BLOCK_TAGS = 3
+MARKUP: list[tuple[str, Rewrite]] = [("html block tags", (BLOCK_TAG, lambda m: "\n")),
+                                     ("html inline tags", (INLINE_TAG, lambda m: ""))]
 
 
 class Normalized(BaseModel):
@@ -81,6 +87,11 @@ def _apply(text: str, offsets: list[int], rewrite: Rewrite) -> tuple[str, list[i
 
 def normalize(raw: str) -> Normalized:
     text, offsets = raw, list(range(len(raw)))
-    for _name, rewrite in REWRITES:
+    markup = MARKUP if _carries_markup(raw) else []
+    for _name, rewrite in REWRITES[:1] + markup + REWRITES[1:]:
         text, offsets = _apply(text, offsets, rewrite)
     return Normalized(text=text, raw_offsets=offsets + [len(raw)])
+
+
+def _carries_markup(text: str) -> bool:
+    return len(list(itertools.islice(BLOCK_TAG.finditer(text), MIN_BLOCK_TAGS))) == MIN_BLOCK_TAGS

@@ -15,9 +15,11 @@ from pipeline.normalize import normalize
     ("a\r\nb\rc", "a\nb\nc"),
     ("e\u0301", "é"),                                 # NFC
     # HTML markup left in a text file: a block tag ends a line, an inline tag goes
-    ("南方电网</p><p><strong>2026年</strong>投资", "南方电网\n\n2026年投资"),
-    ('<font face="宋体" size="4">附件4</font>', "附件4"),
-    ("x < 5 and y > 3, <<书名>>, <body>", "x < 5 and y > 3, <<书名>>, <body>"),   # no HTML element's tag
+    ("南方电网</p><p><strong>2026年</strong>投资<br>", "南方电网\n\n2026年投资\n"),
+    ('<div><font face="宋体" size="4">附件4</font></div><br/>', "\n附件4\n\n"),
+    # ... but a tag or two in prose is the text's own, and so is what no HTML element's tag is
+    ('The plan <img src=x onerror=alert("i")> says <a href="#">this</a>', 'The plan <img src=x onerror=alert("i")> says <a href="#">this</a>'),
+    ("x < 5 and y > 3, <<书名>>, <body>", "x < 5 and y > 3, <<书名>>, <body>"),
 ])
 def test_normalisation(raw: str, expected: str):
     assert normalize(raw).text == expected
