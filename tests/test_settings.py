@@ -39,7 +39,7 @@ def test_the_defaults_are_the_constants_they_replace():
         "batch": {"workers": 1, "in_flight_per_worker": 4},
     }
     # null: the fitted models' own thresholds stand (the decision's as dev cross-validation chose it)
-    assert (load_role_model().threshold, load_role_model().rule_threshold) == (0.6, 0.6)
+    assert (load_role_model().threshold, load_role_model().rule_threshold) == (0.5, 0.5)
     assert (load_model().threshold, load_model().merge_threshold) == (0.5, 0.5)
 
 
