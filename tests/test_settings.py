@@ -39,7 +39,8 @@ def test_the_defaults_are_the_constants_they_replace():
         "batch": {"workers": 1, "in_flight_per_worker": 4},
     }
     # null: the fitted models' own thresholds stand (the decision's as dev cross-validation chose it)
-    assert (load_role_model().threshold, load_role_model().rule_threshold) == (0.5, 0.5)
+    model = load_role_model()
+    assert (model.threshold, model.rule_threshold, model.language_thresholds) == (0.5, 0.5, {"th": 0.6})
     assert (load_model().threshold, load_model().merge_threshold) == (0.5, 0.5)
 
 
@@ -227,3 +228,16 @@ def test_a_bad_setting_exits_2_with_one_line(tmp_path, args):
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr
     assert list(tmp_path.iterdir()) == []   # refused before anything was read or written
+
+
+def test_a_language_decides_by_its_own_threshold_unless_a_setting_overrides_it():
+    """Dev cross-validation gave Thai a threshold of its own; `--set extract.roles.threshold`
+    still sets the one every language decides by."""
+    from pipeline.extract.roles import RoleModel
+    from pipeline.settings import overriding
+
+    model = RoleModel(features=[], coef=[], intercept=0.0, threshold=0.5, rule_threshold=0.5,
+                      language_thresholds={"th": 0.6})
+    assert (model.for_language("th").threshold, model.for_language("th").rule_threshold) == (0.6, 0.6)
+    assert model.for_language("zh") is model
+    assert overriding(model.for_language("th"), threshold=0.8, rule_threshold=None).threshold == 0.8

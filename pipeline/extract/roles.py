@@ -151,8 +151,16 @@ class RoleModel(BaseModel):
     embedding_coef: list[float] = []
     threshold: float = 0.5
     rule_threshold: float = 0.5   # an amount the rules call a target needs only this much
+    # A language's own threshold (for both), where dev cross-validation chose one apart: Thai marks
+    # no tense, and its amounts need more evidence than the shared threshold asks.
+    language_thresholds: dict[str, float] = {}
     trained_on: str = ""
     training_examples: dict[str, int] = {}
+
+    def for_language(self, lang: str) -> "RoleModel":
+        """The model with the thresholds it decides `lang` by."""
+        own = self.language_thresholds.get(lang)
+        return self if own is None else self.model_copy(update={"threshold": own, "rule_threshold": own})
 
     def probability(self, features: dict[str, float], embedding=None) -> float:
         logit = self.intercept + sum(w * features.get(name, 0.0) for name, w in zip(self.features, self.coef))

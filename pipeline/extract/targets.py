@@ -150,7 +150,9 @@ class TargetExtractor:
         items = self.items(reading)
         contexts = self._contexts(reading, items)
         roles = self.settings.roles
-        model = overriding(current_role_model(), threshold=roles.threshold, rule_threshold=roles.rule_threshold)
+        model = current_role_model()
+        model = overriding(model.for_language(self.data.lang) if model is not None else None,
+                           threshold=roles.threshold, rule_threshold=roles.rule_threshold)
         embeddings = sentence_embeddings(model, [embedded_text(text, c) for c in contexts], self.data.lang)
         in_clause: dict[Span, list[QuantityContext]] = {}
         for ctx in contexts:
