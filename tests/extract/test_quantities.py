@@ -175,3 +175,17 @@ def test_chinese_proportions_keep_their_precision_and_names_are_no_amounts(text,
     from pipeline.analyze import analyze_text
 
     assert [(q.value, q.unit) for q in analyze_text(text, lang="zh").quantities] == amounts
+
+
+@pytest.mark.parametrize("text,per", [
+    ("China aims to cut water consumption per 10,000 yuan of GDP by 16 percent by 2030.", (10000, "CNY")),
+    ("The number of patents per ten thousand people will reach 12 by 2020.", (10000, "people")),
+    ("-- Every 10,000 people will have 3.3 patents by 2015.", (10000, "people")),
+])
+def test_an_english_denominator_is_the_amounts_per_and_no_amount_itself(text, per):
+    """"per 10,000 yuan of GDP", "per ten thousand people", "Every 10,000 people": the
+    denominator of the amount after it, never an amount (nor a target) of its own."""
+    from pipeline.analyze import analyze_text
+
+    [quantity] = analyze_text(text, lang="en").quantities
+    assert (quantity.per.value, quantity.per.unit) == per
