@@ -151,8 +151,9 @@ class RoleModel(BaseModel):
     embedding_coef: list[float] = []
     threshold: float = 0.5
     rule_threshold: float = 0.5   # an amount the rules call a target needs only this much
-    # A language's own threshold (for both), where dev cross-validation chose one apart: Thai marks
-    # no tense, and its amounts need more evidence than the shared threshold asks.
+    # A language's own threshold (for both), where dev cross-validation chose one apart: the cues
+    # differ by language (Thai marks no tense; English marks it on every verb), and so does how
+    # much evidence an amount needs.
     language_thresholds: dict[str, float] = {}
     trained_on: str = ""
     training_examples: dict[str, int] = {}
