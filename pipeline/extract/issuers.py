@@ -52,8 +52,6 @@ ISSUING_TYPES = ("ORG", "OFFICE")
 LOCAL_WINDOW = 12
 # A block wholly in brackets is a photo caption ("(แฟ้มภาพซินหัว : … 16 พ.ค. 2023)"), not the lead.
 CAPTION = re.compile(r"\s*[(（][^\n]*[)）]\s*")
-# a list item's mark: a bullet, or a number label ("2.", "（1）") of a list of headlines
-BULLET = re.compile(r"(?:[•●▪◦·*\-–]\s|\d{1,2}[.、．)]|[（(]\d{1,2}[)）])")
 
 
 # How far before a place its head's title may start ("นายกเทศมนตรี": 12 characters).
@@ -119,7 +117,8 @@ class IssuerReader:
         opening = self._opening(text, blocks, zone, title)
         for span in opening:
             found += self._subjects(text, bodies, span) + self._agents(text, bodies, span)
-        found += self._named_documents(text, _headline(text, opening, title), entities, opening)
+        listed = {b.span for b in blocks if b.kind in ("bullet", "numbered")}
+        found += self._named_documents(text, _headline(text, opening, title, listed), entities, opening)
         if self.fields is not None:   # "发文机关：国务院" anywhere: a field that says who issued it
             found += self._agents(text, bodies, zone, self.fields)
         # A place alone on a line is a list of links or an address, never a signature.
@@ -288,11 +287,12 @@ class IssuerReader:
         return out
 
 
-def _headline(text: str, opening: list[Span], title: Optional[Span]) -> list[Span]:
+def _headline(text: str, opening: list[Span], title: Optional[Span], listed: set[Span]) -> list[Span]:
     """The title and the first block after it, or, where a page's navigation comes first ("• Home",
-    "中文|English"), the blocks up to its first line of prose (the headline)."""
+    "中文|English"), the blocks up to its first line of prose (the headline). `listed`: the spans of
+    list items (bullets, numbered lines such as a broadcast's rundown), which are no prose."""
     first_prose = next((i for i, span in enumerate(opening)
-                        if len(line := text[span[0]:span[1]].strip()) >= MIN_LEAD_CHARS and not BULLET.match(line)), 0)
+                        if span not in listed and len(text[span[0]:span[1]].strip()) >= MIN_LEAD_CHARS), 0)
     return opening[:max(2 if title else 1, first_prose + 1)]
 
 
