@@ -270,7 +270,9 @@ class LangData(BaseModel):
     buddhist_era_threshold: int = 9999
     unmarked_era_offset: int = 0                # a year above the threshold with no era marker: 2566 - 543
     short_era_base: Optional[int] = None        # two-digit years: ปี 68 -> 2568
-    date_roles: dict[Literal["published", "dated", "effective"], list[str]] = {}   # cue words of each role
+    # cue words of each role; "retrieved" and "caption" mark dates that are not the document's:
+    # a saved page's fetch date, a file photo's
+    date_roles: dict[Literal["published", "dated", "effective", "retrieved", "caption"], list[str]] = {}
     heading_styles: list[HeadingStyle] = []
     bullet_pattern: str = ""
     sentence_terminators: str = ""

@@ -24,12 +24,26 @@ DEFAULT_ROLE = "mentioned"
 DATELINE = "dateline"
 PUBLISHED = "published"
 DATED = "dated"   # the day a body issued or signed the document
+# Dates that are not the document's own, reported as mentioned and never its publication date:
+# when a saved page was fetched ("抓取时间", "Retrieved on"), and when a file photo was taken
+# ("(แฟ้มภาพซินหัว : … 10 มิ.ย. 2019)"). The photo was taken before the report: a dateline that
+# gives no year falls on or after it.
+RETRIEVED = "retrieved"
+CAPTION = "caption"
+ASIDE = (RETRIEVED, CAPTION)
 # A lead date in prose ("เมื่อวันที่ 12 ม.ค. 2565 คณะรัฐมนตรีจีนได้ประกาศ…") says when the body issued
 # the document: dated, unless a cue gives it another role. Only the dateline construct is a dateline.
 LEAD = "lead"
 # A page states its own date in its header: a full date this close to the start, with no cue
 # giving it another role, is the publication date.
 HEADER_CHARS = 300
+# A page prints its date more than once in its opening (a header line, then "Published September
+# 14, 2025 | 09:45 AM"): every full date this close to the start with the publication date's day,
+# and no cue of its own, is the publication date too.
+OPENING_CHARS = 1000
+# A date printed alone on its line, with at most a time and a label this long, is a page's date.
+LONE_LINE_LABEL = 6
+LINE_FURNITURE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|[\s:：|·/()（）\-–—]+")
 # Years a policy document's own dates can carry; anything else is a misreading ("12 มกราคม 99999").
 MIN_YEAR, MAX_YEAR = 1900, 2200
 # A news report names the day of its event by weekday ("issued the plan on Tuesday") in its lead.
@@ -48,7 +62,12 @@ class DateReader:
         self.patterns = expand(data.date_patterns)
         self.partial = expand(data.partial_date_patterns)
         flags = re.IGNORECASE if data.case_insensitive else 0
-        self.cues = [(re.compile(alternation(words), flags), role) for role, words in data.date_roles.items() if words]
+        self.cues = [(re.compile(alternation(words), flags), role) for role, words in data.date_roles.items()
+                     if words and role not in ASIDE]
+        # "- **抓取时间**：2026-09-11", "(แฟ้มภาพ : … 10 มิ.ย. 2019)": a label or a caption, so looked
+        # for on the date's line, across its colon
+        self.aside = [(re.compile(alternation(words), flags), role) for role, words in data.date_roles.items()
+                      if words and role in ASIDE]
         self.clause_end = re.compile(f"[\n{re.escape(data.clause_separators)}]" if data.clause_separators else "\n")
         self.weekday = re.compile(bounded_alternation(list(data.weekdays))) if data.weekdays else None
 
@@ -64,6 +83,7 @@ class DateReader:
         out: list[DateMention] = []
         taken = DisjointSpans()
         pending: list[tuple[re.Match[str], str]] = []   # partial dates, resolved once full dates are known
+        aside: dict[Span, str] = {}   # dates that are not the document's, by kind: reported as mentioned
         groups = [(self.datelines, DATELINE), (self.credits, PUBLISHED), (self.leads, LEAD), (self.patterns, None), (self.partial, None)]
         for patterns, fixed_role in groups:
             for pattern in patterns:
@@ -74,6 +94,9 @@ class DateReader:
                     role = fixed_role if fixed_role not in (None, LEAD) else self._role(text, span)
                     if fixed_role == LEAD and role == DEFAULT_ROLE:
                         role = DATED
+                    if role in ASIDE:
+                        aside[span] = role
+                        role = DEFAULT_ROLE
                     if not match.groupdict().get("year"):
                         taken.add(span)
                         pending.append((match, role))
@@ -83,12 +106,17 @@ class DateReader:
                         continue
                     taken.add(span)
                     out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role))
-        out = self._header_date(text, out, zone)
-        year = self._document_year(out, years, session_year)
+        own = [d for d in out if d.span not in aside]
+        out = self._repeated_publication(self._header_date(text, out, own, zone), zone)
+        year = self._document_year([d for d in out if d.span not in aside], years, session_year)
+        photos = [d.iso for d in out if aside.get(d.span) == CAPTION]
         unresolved: list[Span] = []
         for match, role in pending:
             span = match.span("date") if "date" in match.re.groupindex else match.span()
-            iso = self._iso(match, year, month_fallback=self._document_month(out))
+            if photos and not self._page_dated(out, session_year):
+                iso = self._on_or_after(match, max(photos))
+            else:
+                iso = self._iso(match, year, month_fallback=self._document_month(out))
             if iso is not None:
                 out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role, year_inferred=True))
             else:
@@ -130,20 +158,70 @@ class DateReader:
             return None  # "31 February" and the like are not dates
 
     @staticmethod
-    def _header_date(text: str, dates: list[DateMention], zone: Span) -> list[DateMention]:
+    def _header_date(text: str, dates: list[DateMention], own: list[DateMention], zone: Span) -> list[DateMention]:
         """The first full date in the page's opening, before any dateline and with the page's text
-        after it, is its publication date, unless a cue already gave one."""
+        after it, is its publication date, unless a cue already gave one. `own`: the dates that
+        can be the page's (no fetch date, no file photo's)."""
         if any(d.role == PUBLISHED for d in dates):
             return dates
         # a page's header stands before the dateline that opens its report
-        before = min((d.span[0] for d in dates if d.role == DATELINE), default=zone[0] + HEADER_CHARS)
-        first = min((d for d in dates if d.span[0] < min(before, zone[0] + HEADER_CHARS)), key=lambda d: d.span, default=None)
+        before = min((d.span[0] for d in dates if d.role == DATELINE), default=zone[1])
+        first = min((d for d in own if d.span[0] < min(before, zone[0] + HEADER_CHARS)), key=lambda d: d.span, default=None)
+        if first is None:
+            first = DateReader._lone_line_date(text, own, min(before, zone[0] + OPENING_CHARS))
         if first is None or first.role != DEFAULT_ROLE:
             return dates
         line_end = text.find("\n", first.span[1])
         if line_end < 0 or not text[line_end:zone[1]].strip():
             return dates  # a lone line of text is no page with a header
         return [d.model_copy(update={"role": PUBLISHED}) if d is first else d for d in dates]
+
+    @staticmethod
+    def _lone_line_date(text: str, dates: list[DateMention], end: int) -> Optional[DateMention]:
+        """The first uncued date before `end` that stands on a line of its own, give or take a time
+        and a short label: "November 2, 2020", "2024-08-25 17:10", "时间 : 2025-01-10 17:51:51"."""
+        for d in sorted(dates, key=lambda d: d.span):
+            if d.span[0] >= end:
+                break
+            if d.role != DEFAULT_ROLE:
+                continue
+            start = text.rfind("\n", 0, d.span[0]) + 1
+            stop = text.find("\n", d.span[1])
+            rest = text[start:d.span[0]] + " " + text[d.span[1]:stop if stop >= 0 else len(text)]
+            if len(LINE_FURNITURE.sub("", rest)) <= LONE_LINE_LABEL:
+                return d
+        return None
+
+    @staticmethod
+    def _repeated_publication(dates: list[DateMention], zone: Span) -> list[DateMention]:
+        """Uncued full dates in the opening with the publication date's day are that date again."""
+        published = {d.iso for d in dates if d.role == PUBLISHED and not d.year_inferred}
+        if len(published) != 1:
+            return dates   # no publication date, or two disagreeing: nothing to repeat
+        forms = {d.text for d in dates if d.role == PUBLISHED}
+        before = min((d.span[0] for d in dates if d.role == DATELINE), default=zone[0] + OPENING_CHARS)
+        end = min(before, zone[0] + OPENING_CHARS)
+        out, seen = [], set(forms)
+        for d in dates:
+            # the same form again is the page's layout repeating a timestamp, not another statement
+            if d.role == DEFAULT_ROLE and d.iso in published and d.span[0] < end and d.text not in seen:
+                seen.add(d.text)
+                d = d.model_copy(update={"role": PUBLISHED})
+            out.append(d)
+        return out
+
+    @staticmethod
+    def _page_dated(dates: list[DateMention], session_year: Optional[int]) -> bool:
+        """Whether the page gives its own year: a publication date or dateline with one, or a session."""
+        return session_year is not None or any(d.role in (PUBLISHED, DATELINE) for d in dates)
+
+    def _on_or_after(self, match: re.Match[str], earliest: str) -> Optional[str]:
+        """The first date with `match`'s month and day on or after `earliest` (ISO)."""
+        year = int(earliest[:4])
+        iso = self._iso(match, year)
+        if iso is not None and iso < earliest:
+            iso = self._iso(match, year + 1)
+        return iso
 
     @staticmethod
     def _document_year(dates: list[DateMention], years: tuple[int, ...], session_year: Optional[int] = None) -> Optional[int]:
@@ -168,6 +246,10 @@ class DateReader:
 
     def _role(self, text: str, span: Span) -> str:
         """The role cue nearest to the date within its clause ("published", "dated", ...)."""
+        line_start = max(text.rfind("\n", 0, span[0]) + 1, span[0] - CLAUSE_WINDOW)
+        for pattern, role in self.aside:
+            if pattern.search(text, line_start, span[0]):
+                return role
         # A clause is short: look for its edges only this far, so a long text costs linear time.
         window = max(0, span[0] - CLAUSE_WINDOW)
         start = max((m.end() for m in self.clause_end.finditer(text, window, span[0])), default=window)

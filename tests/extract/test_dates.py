@@ -109,3 +109,42 @@ def test_these_five_years_are_not_this_year():
     text = "ช่วง 5 ปีนี้ เศรษฐกิจจีนขึ้นสู่ขั้นบันไดใหม่ และปีนี้ตั้งเป้าการเติบโตราวร้อยละ 5"
     current = [text[t.span[0]:t.span[1]] for t in reader.find(text) if t.kind == "current"]
     assert current == ["ปีนี้"] and text.index("ปีนี้", 10) == reader.find(text)[-1].span[0]
+
+
+def _read(lang, text):
+    return DateReader(lang_data(lang)).find(text, (0, len(text)))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "- **来源**：https://www.mofcom.gov.cn/\n- **抓取时间**：2026-09-11 15:16\n\n 分类：政策\n 2024-08-25 17:10\n\n商务部等4部门办公厅关于进一步做好家电以旧换新工作的通知"),
+    ("en", "Retrieved on 2026-05-04 from cset.georgetown.edu\n\n2024-08-25\n\nThe plan sets out the targets for 2025."),
+])
+def test_a_saved_pages_fetch_date_is_not_its_publication_date(lang, text):
+    """The page's own date, printed alone on its line further down, is; the fetch date is only mentioned."""
+    roles = {d.iso: d.role for d in _read(lang, text)}
+    assert roles == {"2026-09-11" if lang == "zh" else "2026-05-04": "mentioned", "2024-08-25": "published"}
+
+
+def test_a_file_photos_date_is_no_publication_date_and_the_dateline_falls_after_it():
+    text = ("(แฟ้มภาพซินหัว : งานเก็บเกี่ยวที่ไร่ข้าวสาลีในมณฑลเหอเป่ย เมื่อวันที่ 10 มิ.ย. 2019)\n\n"
+            "ปักกิ่ง, 22 พ.ค. (ซินหัว) — รายงานการทำงานของรัฐบาลระบุว่า")
+    found = {d.text: (d.iso, d.role) for d in _read("th", text)}
+    assert found["10 มิ.ย. 2019"] == ("2019-06-10", "mentioned")
+    assert found["22 พ.ค."] == ("2020-05-22", "dateline")   # May 22 after a June photo: the next year
+
+
+def test_a_page_that_prints_its_date_twice_is_published_on_both():
+    text = ("China Unveils Three-year Action Plan\n\nNovember 2, 2020\n\nSHANGHAI (Reuters) – Sales of new energy"
+            " vehicles will make up 20% of new car sales by 2025, the State Council said.\n\n")
+    header = "date 2020-11-02 " + text
+    assert [(d.text, d.role) for d in _read("en", header)] == [("2020-11-02", "published"), ("November 2, 2020", "published")]
+    # a date in the body with the page's day, after its opening, stays a mention
+    body = header + "x" * 1000 + "\nOn November 2, 2020 the council met again.\n"
+    assert [d.role for d in _read("en", body)] == ["published", "published", "mentioned"]
+
+
+def test_a_day_first_date_before_an_outlet_is_a_dateline_mid_line():
+    found = _read("en", "date 2026-03-05 BEIJING, 5th March, 2026 (WAM) -- China has set its target")
+    assert [(d.text, d.role) for d in found][-1] == ("5th March, 2026", "dateline")
+    found = _read("en", "2017-05-15\nISLAMABAD, May 15 (APP): President Xi Jinping pledged on Sunday")
+    assert [(d.text, d.iso, d.role) for d in found][1] == ("May 15", "2017-05-15", "dateline")
