@@ -215,8 +215,12 @@ class LangData(BaseModel):
     relative_years_include_current: bool = True
     year_range_patterns: list[str] = []         # "2021—2025年": group `year` is the last year
     year_patterns: list[str] = []               # a plain year: "2025年", "in 2025", "ปี 68"
-    # a session of the National People's Congress names its year: 十四届全国人大一次会议 is 2023
+    # a session of the National People's Congress names its year: 十四届全国人大一次会议 is 2023;
+    # so does a provincial congress's (省十二届人大一次会议: 2013): group `place` names the province
     session_year_patterns: list[str] = []
+    # Provincial congresses sit the NPC's five-year terms, and most are numbered as it is (the 14th
+    # opened in 2023). Those numbered otherwise, by name: the number of the congress opened in 2023.
+    congress_numbers_2023: dict[str, int] = {}
     # the year the text says it speaks from: "今年（2024年）", "this year (2024)"; group `year`
     current_year_patterns: list[str] = []
     ordinal_words: dict[str, int] = {}          # "second" session: ordinals written as words

@@ -40,7 +40,7 @@ def test_the_defaults_are_the_constants_they_replace():
     }
     # null: the fitted models' own thresholds stand (the decision's as dev cross-validation chose it)
     model = load_role_model()
-    assert (model.threshold, model.rule_threshold, model.language_thresholds) == (0.6, 0.6, {"en": 0.55})
+    assert (model.threshold, model.rule_threshold, model.language_thresholds) == (0.6, 0.6, {})
     assert (load_model().threshold, load_model().merge_threshold) == (0.5, 0.5)
 
 

@@ -118,10 +118,15 @@ class TargetExtractor:
         """An inline deadline ("到2025年，", "By 2025, ...", "ภายใน 5 ปี") scopes its sentence and
         the sentences after it in the paragraph, up to the next deadline."""
         segments = reading.segments
-        found = [(t, year) for t in _times_in(reading.times, body) if t.is_deadline
-                 and not self._told_as_done(reading, t) and (year := self._resolve(t, reading)) is not None]
+        # "this year" opens a scope of its own ("…“十二五”规划承前启后的关键一年。今年全省的主要预期目标是，…")
+        # and ends the one before it, even where the document's year is unknown
+        found = [(t, self._resolve(t, reading) if t.is_deadline else reading.doc_year) for t in _times_in(reading.times, body)
+                 if t.is_deadline and not self._told_as_done(reading, t) or t.kind == "current"]
+        found = [(t, year) for t, year in found if year is not None or t.kind == "current"]
         out: list[Item] = []
         for i, (time, year) in enumerate(found):
+            if year is None:
+                continue
             start = _sentence_start(segments, time.span[0], body[0])
             if out and start < out[-1].span[1]:
                 start = max(start, time.span[0])
@@ -362,6 +367,8 @@ class TargetExtractor:
         before = (max(ctx.paragraph[0], ctx.sentence[0] - self.settings.targets.carry_chars), ctx.sentence[0])
         references = self._reference_years(reading.text, before) if before[0] < before[1] else []
         for t in reversed(_times_in(reading.times, before)):
+            if t.session:
+                continue   # "完成了省十二届人大四次会议确定的目标": the session dates the text, not what follows
             if overlaps_any(t.span, references):
                 continue   # a base year ("从2020年的7.8%") frames nothing after it
             if t.is_deadline and self._told_as_done(reading, t):
@@ -388,6 +395,7 @@ class TargetExtractor:
         """The nearest plain year in `span` that is neither a base year ("比2020年") nor the
         year of this amount's own starting point."""
         plain = [t for t in _times_in(reading.times, span) if t.kind in ("year", "range") and t.year is not None
+                 and not t.session   # a congress session dates the text, not the amounts near it
                  and not overlaps_any(t.span, ctx.reference_years)
                  and not (ctx.baseline and ctx.baseline.year == t.year)]
         if not plain:

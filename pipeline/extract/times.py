@@ -32,6 +32,9 @@ def five_year_plan_end(ordinal: int) -> Optional[int]:
     return 1955 + 5 * ordinal if FIRST_REGULAR_PLAN <= ordinal <= 30 else None
 
 
+NPC_OF_2023 = 14   # the National People's Congress that opened in 2023
+
+
 def npc_session_year(congress: int, session: int) -> Optional[int]:
     """The year of a National People's Congress session: since the 5th NPC (1978) each congress
     sits five years, one plenary session a year (the 14th's first session: 2023)."""
@@ -153,7 +156,9 @@ class TimeReader:
         if kind == "period" and groups.get("ordinal"):
             return five_year_plan_end(parse_ordinal(groups["ordinal"], self.data))
         if groups.get("congress"):
-            return npc_session_year(self._ordinal(groups["congress"]), self._ordinal(groups.get("session") or "1"))
+            # a province numbered otherwise than the NPC: its congress of 2023 is the NPC's 14th
+            offset = NPC_OF_2023 - self.data.congress_numbers_2023.get(groups.get("place") or "", NPC_OF_2023)
+            return npc_session_year(self._ordinal(groups["congress"]) + offset, self._ordinal(groups.get("session") or "1"))
         raw = groups.get("year")   # a plan named by its year ("the 2025 action plan") ends in that year
         if not raw:
             return None

@@ -105,6 +105,12 @@ def test_a_starting_point_after_its_amount_is_a_baseline():
     ("en", "Second Session of the 13th National People's Congress, March 2019. GDP will grow by 6 to 6.5 percent this year.", 2019),
     ("zh", "第十三屆全國人大今(5)日召開第四次會議，李克強在工作報告中指出，今年發展主要預期目標是國內生產總值增長6%以上。", 2021),
     ("zh", "李强在全國人大十四屆四次會議上作政府工作報告。今年發展主要預期目標是：國內生產總值增長5%左右。", 2026),
+    # ... or a provincial congress's session (the provinces sit the NPC's terms; the municipalities,
+    # Hainan, Tibet and Ningxia number theirs otherwise)
+    ("zh", "大众网济南1月25日讯 今天上午9时，省十二届人大一次会议在山东会堂开幕。\n"
+           "省长在报告中说，今年是实施“十二五”规划承前启后的关键一年。今年全省的主要预期目标是，生产总值增长9.5%左右，"
+           "城镇新增就业100万人。", 2013),
+    ("zh", "1月15日，北京市第十六届人民代表大会第一次会议开幕。今年主要预期目标是：地区生产总值增长4.5%以上。", 2023),
     # a plan named by its year frames the targets of the report about it
     ("en", "The Guangdong provincial government released the 2025 action plan on Wednesday.\n\n"
            "The province aims to establish at least 30 provincial-level pilot platforms.", 2025),
@@ -115,6 +121,27 @@ def test_the_year_a_report_speaks_from(lang, text, year):
 
     quantities = analyze_text(text, lang=lang).quantities
     assert quantities and all(q.year == year for q in quantities)
+
+
+def test_a_city_or_county_congress_dates_nothing():
+    from pipeline.config import lang_data
+    from pipeline.extract.times import TimeReader
+
+    reader = TimeReader(lang_data("zh"))
+    for text in ("济南市第十八届人民代表大会第四次会议开幕", "县十九届人民代表大会第四次会议审议批准"):
+        assert [t for t in reader.find(text) if t.session] == []
+
+
+def test_a_session_in_a_review_paragraph_does_not_date_last_year_s_figures():
+    """"完成了省十二届人大四次会议确定的目标" names the session the report is given to: last year's
+    figures after it stay last year's."""
+    from pipeline.analyze import analyze_text
+
+    text = ("1月24日，山东省第十二届人民代表大会第四次会议开幕。\n"
+            "刚刚过去的2015年，全省较好完成了省十二届人大四次会议确定的主要目标任务。全省生产总值比上年增长8%，"
+            "城镇新增就业116.8万人。\n2016年主要预期目标是：地区生产总值增长7.5%-8%。")
+    years = {q.text: q.year for q in analyze_text(text, lang="zh").quantities}
+    assert years["116.8万人"] == 2015 and years["增长7.5%-8%"] == 2016
 
 
 def test_a_this_year_heading_ends_the_last_year_s_section():
