@@ -301,6 +301,13 @@ class LangData(BaseModel):
     place_markers: list[str] = []
     office_titles: list[str] = []               # after a place, its government's head: 省长, Governor
     office_titles_before: list[str] = []        # before a place, its head: ผู้ว่าการมณฑลเสฉวน, "Governor of"
+    # Words that make a place part of another name: a facility's, an office's or a delegation's
+    # ("ท่าอากาศยานนานาชาติไห่โข่ว", "中共浙江省委", "江苏代表团", "湖南省发展改革委"). Such a place is no government.
+    place_name_heads: list[str] = []
+    place_name_tails: list[str] = []
+    # the larger place written after the smaller locates it ("นครคุนหมิง มณฑลยูนนาน", "Yichang, Hubei"):
+    # no government of its own there (Chinese writes the larger first: 浙江省杭州市)
+    locating_places_follow: bool = False
     local_qualifiers: list[str] = []            # before a document's name, a local one's: 省, provincial
     boilerplate_markers: list[str] = []
     gloss_brackets: list[str] = []

@@ -50,6 +50,9 @@ ISSUING_TYPES = ("ORG", "OFFICE")
 # How far before a document's name a place or a local word makes it a local document
 # ("山东省人民政府工作报告", "delivered a government work report").
 LOCAL_WINDOW = 12
+# "นครคุนหมิง มณฑลยูนนาน", "Yichang, Hubei": a comma, a space and a class word (มณฑล, เขตปกครองตนเอง)
+# at most between a place and its locator
+LOCATOR_GAP = 16
 # A block wholly in brackets is a photo caption ("(แฟ้มภาพซินหัว : … 16 พ.ค. 2023)"), not the lead.
 CAPTION = re.compile(r"\s*[(（][^\n]*[)）]\s*")
 
@@ -79,6 +82,10 @@ class IssuerReader:
         self.offices = re.compile(rf"\s?(?:{bounded_alternation(data.office_titles)})", flags) if data.office_titles else None
         before = bounded_alternation(data.office_titles_before)
         self.offices_before = re.compile(rf"(?:{before})\s?$", flags) if before else None
+        heads, tails = bounded_alternation(data.place_name_heads), bounded_alternation(data.place_name_tails)
+        self.place_head = re.compile(rf"(?:{heads})\s?$", flags) if heads else None
+        self.place_tail = re.compile(rf"\s?(?:{tails})", flags) if tails else None
+        self.locating_places_follow = data.locating_places_follow
         # A place's government, by the gazetteer's id scheme: cn.zj -> cn.zj.gov.
         ids = {e.id for e in gazetteer().entries}
         self.government = {e.id: f"{e.id}.gov" for e in gazetteer().entries if e.type == "GPE" and f"{e.id}.gov" in ids}
@@ -104,9 +111,14 @@ class IssuerReader:
         # a place stands for its government only in the lead's prose.
         # Its head speaks for it there too ("ผู้ว่าการมณฑลเสฉวนได้แถลง…", "Zhejiang Governor delivers…").
         datelines = list(datelines)
-        governments = [e for e, titled in self._governments(text, entities)
+        read = self._governments(text, entities)
+        governments = [e for e, titled in read
                        if titled or not (title and within(e.span[0], title) or self._where(text, e, datelines))]
         places = {e.span for e in governments}
+        # A place's name alone issues as a subject ("Hainan issued a plan"); after "by", "from",
+        # "จาก", "โดย" it is where something goes or comes from ("travel time from Wuhan",
+        # "co-invested by Gansu and Sichuan provinces", "ข้อมูลจากสำนักงานศุลกากรนครคุนหมิง").
+        bare_places = {e.span for e, titled in read if not titled}
         bodies = _Bodies([e for e in entities + governments
                           if e.type in ISSUING_TYPES and e.source != "gloss"
                           and within(e.span[0], zone) and not (e.canonical_id is None and _bracketed(text, e.span))
@@ -115,8 +127,9 @@ class IssuerReader:
             return []
         found: list[Entity] = []
         opening = self._opening(text, blocks, zone, title)
+        agents = _Bodies([e for e in bodies.all if e.span not in bare_places])
         for span in opening:
-            found += self._subjects(text, bodies, span) + self._agents(text, bodies, span)
+            found += self._subjects(text, bodies, span) + self._agents(text, agents, span)
         listed = {b.span for b in blocks if b.kind in ("bullet", "numbered")}
         found += self._named_documents(text, _headline(text, opening, title, listed), entities, opening)
         if self.fields is not None:   # "发文机关：国务院" anywhere: a field that says who issued it
@@ -131,9 +144,10 @@ class IssuerReader:
         title), each with whether a title was there. A country has no such entry: "China" alone
         never issues."""
         out = []
+        place_ends = {p.span[1] for p in entities if p.type == "GPE"}
         for e in entities:
             government = self.government.get(e.canonical_id or "")
-            if not government:
+            if not government or self._inside_a_name(text, e, place_ends):
                 continue
             after = self.offices.match(text, e.span[1]) if self.offices else None
             before = (self.offices_before.search(text, max(0, e.span[0] - MAX_TITLE_CHARS), e.span[0])
@@ -142,6 +156,23 @@ class IssuerReader:
             out.append((e.model_copy(update={"span": (start, end), "text": text[start:end], "type": "ORG",
                                              "canonical_id": government}), bool(after or before)))
         return out
+
+    def _inside_a_name(self, text: str, e: Entity, place_ends: set[int]) -> bool:
+        """A place that is part of another name ("ท่าอากาศยานนานาชาติไห่โข่ว", "江苏代表团"), or, where
+        the language writes the larger place after the smaller, one that locates the place before
+        it ("นครคุนหมิง มณฑลยูนนาน", "Yichang, Hubei")."""
+        head = self.place_head is not None and self.place_head.search(text, max(0, e.span[0] - MAX_NAME_CHARS), e.span[0])
+        if head or self.place_tail is not None and self.place_tail.match(text, e.span[1]):
+            return True
+        return self.locating_places_follow and any(
+            end in place_ends and self._only_a_separator(text[end:e.span[0]])
+            for end in range(max(0, e.span[0] - LOCATOR_GAP), e.span[0]))
+
+    def _only_a_separator(self, gap: str) -> bool:
+        """A space or a comma, and maybe the place's class word: " มณฑล" in "นครกว่างโจว มณฑลกว่างตง"."""
+        if self.local is not None:
+            gap = self.local.sub("", gap)
+        return not gap.strip(" ,")
 
     def _named_documents(self, text: str, spans: list[Span], entities: list[Entity],
                          opening: list[Span]) -> list[Entity]:

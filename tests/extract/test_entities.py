@@ -140,6 +140,15 @@ def test_issuers_are_the_bodies_that_issue_or_announce(lang, text, ids):
      ["cn.gov.state_council"]),
     # ... while a place that issues still does
     ("en", "Chinese cities\n\nHAIKOU, April 13 -- Hainan issued a plan in Haikou to build 1,000 charging stations.", ["cn.hi.gov"]),
+    # a place after "by", "from", "จาก" is where something comes from or goes, not who issued it
+    ("en", "New railway\n\nThe line, co-invested by the Railway Ministry and Gansu and Sichuan provinces, will halve "
+           "travel time from Wuhan to Chongqing to 3 hours.", []),
+    ("th", "รถไฟจีน-ลาว\n\nข้อมูลจากสำนักงานศุลกากรนครคุนหมิง มณฑลยูนนาน ระบุว่า ทางรถไฟรองรับสินค้า 10 ล้านตัน", []),
+    # a place inside another body's or a facility's name is no government
+    ("zh", "新闻\n\n习近平参加江苏代表团审议时提出明确要求。", []),
+    ("th", "ไหหลำสร้างระบบขนส่ง\n\nท่าอากาศยานนานาชาติไห่โข่ว เหม่ยหลาน ประกาศเปิดเส้นทางบินใหม่ 20 เส้นทาง", []),
+    # ... and a larger place after a smaller one only locates it, in Thai and English
+    ("th", "กว่างโจว\n\nนายซุน รักษาการนายกเทศมนตรีนครกว่างโจว มณฑลกว่างตง เปิดเผยว่า GDP ขยายตัวร้อยละ 5", ["cn.gd.guangzhou.gov"]),
 ])
 def test_places_heads_and_titles_as_issuers(lang, text, ids):
     from pipeline.analyze import analyze_text
