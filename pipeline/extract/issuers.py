@@ -84,8 +84,11 @@ class IssuerReader:
         self.offices_before = re.compile(rf"(?:{before})\s?$", flags) if before else None
         heads, tails = bounded_alternation(data.place_name_heads), bounded_alternation(data.place_name_tails)
         self.place_head = re.compile(rf"(?:{heads})\s?$", flags) if heads else None
-        self.place_tail = re.compile(rf"\s?(?:{tails})", flags) if tails else None
+        local = bounded_alternation(data.local_qualifiers)
+        # "湖南省发展改革委" where the gazetteer's name is 湖南: the place's class word may come between
+        self.place_tail = re.compile(rf"\s?(?:{local})?(?:{tails})" if local else rf"\s?(?:{tails})", flags) if tails else None
         self.locating_places_follow = data.locating_places_follow
+        self.title_verbs = {v.lower() for v in data.title_verbs}
         # A place's government, by the gazetteer's id scheme: cn.zj -> cn.zj.gov.
         ids = {e.id for e in gazetteer().entries}
         self.government = {e.id: f"{e.id}.gov" for e in gazetteer().entries if e.type == "GPE" and f"{e.id}.gov" in ids}
@@ -239,8 +242,10 @@ class IssuerReader:
         out = []
         for verb in self.verbs.finditer(text, *span):
             near = bodies.starting(max(span[0], verb.start() - MAX_RAW_GAP - MAX_NAME_CHARS), verb.start())
-            before = [e for e in near if e.span[1] <= verb.start() and self._short_gap(text, e.span[1], verb.start())
-                      and not self._received(text, e)]
+            adjacent = verb.group().lower() in self.title_verbs
+            before = [e for e in near if e.span[1] <= verb.start() and not self._received(text, e)
+                      and (not text[e.span[1]:verb.start()].strip() if adjacent
+                           else self._short_gap(text, e.span[1], verb.start()))]
             if before:
                 out += self._chain(text, bodies, max(before, key=lambda e: e.span[1]), backwards=True)
         return out

@@ -146,6 +146,10 @@ def test_issuers_are_the_bodies_that_issue_or_announce(lang, text, ids):
     ("th", "รถไฟจีน-ลาว\n\nข้อมูลจากสำนักงานศุลกากรนครคุนหมิง มณฑลยูนนาน ระบุว่า ทางรถไฟรองรับสินค้า 10 ล้านตัน", []),
     # a place inside another body's or a facility's name is no government
     ("zh", "新闻\n\n习近平参加江苏代表团审议时提出明确要求。", []),
+    # 关于 names the issuer of an official title right before it only: the governments that submitted
+    # a request ("…人民政府联合报来《关于报送…》") and the province's own commission it went to did not issue
+    ("zh", "国家发展改革委关于新建黔江至张家界至常德铁路可行性研究报告的批复\n\n中国铁路总公司，重庆市、湖北、湖南省发展改革委：\n"
+           "原铁道部和重庆市、湖北省、湖南省人民政府联合报来《关于报送新建铁路可行性研究报告的函》收悉。", ["cn.gov.ndrc"]),
     ("th", "ไหหลำสร้างระบบขนส่ง\n\nท่าอากาศยานนานาชาติไห่โข่ว เหม่ยหลาน ประกาศเปิดเส้นทางบินใหม่ 20 เส้นทาง", []),
     # ... and a larger place after a smaller one only locates it, in Thai and English
     ("th", "กว่างโจว\n\nนายซุน รักษาการนายกเทศมนตรีนครกว่างโจว มณฑลกว่างตง เปิดเผยว่า GDP ขยายตัวร้อยละ 5", ["cn.gd.guangzhou.gov"]),
