@@ -185,9 +185,10 @@ class DateReader:
                 break
             if d.role != DEFAULT_ROLE:
                 continue
-            start = text.rfind("\n", 0, d.span[0]) + 1
-            stop = text.find("\n", d.span[1])
-            rest = text[start:d.span[0]] + " " + text[d.span[1]:stop if stop >= 0 else len(text)]
+            start = text.rfind("\n", 0, d.span[0]) + 1   # d lies in the opening: a short look back
+            limit = min(len(text), d.span[1] + CLAUSE_WINDOW)
+            stop = text.find("\n", d.span[1], limit)
+            rest = text[start:d.span[0]] + " " + text[d.span[1]:stop if stop >= 0 else limit]
             if len(LINE_FURNITURE.sub("", rest)) <= LONE_LINE_LABEL:
                 return d
         return None
@@ -246,12 +247,12 @@ class DateReader:
 
     def _role(self, text: str, span: Span) -> str:
         """The role cue nearest to the date within its clause ("published", "dated", ...)."""
-        line_start = max(text.rfind("\n", 0, span[0]) + 1, span[0] - CLAUSE_WINDOW)
+        window = max(0, span[0] - CLAUSE_WINDOW)   # bounded, so a text without line breaks stays linear
+        line_start = text.rfind("\n", window, span[0]) + 1 or window
         for pattern, role in self.aside:
             if pattern.search(text, line_start, span[0]):
                 return role
         # A clause is short: look for its edges only this far, so a long text costs linear time.
-        window = max(0, span[0] - CLAUSE_WINDOW)
         start = max((m.end() for m in self.clause_end.finditer(text, window, span[0])), default=window)
         end_match = self.clause_end.search(text, span[1], min(len(text), span[1] + CLAUSE_WINDOW))
         end = end_match.start() if end_match else min(len(text), span[1] + CLAUSE_WINDOW)

@@ -119,10 +119,11 @@ class TargetExtractor:
         the sentences after it in the paragraph, up to the next deadline."""
         segments = reading.segments
         # "this year" opens a scope of its own ("…“十二五”规划承前启后的关键一年。今年全省的主要预期目标是，…")
-        # and ends the one before it, even where the document's year is unknown
-        found = [(t, self._resolve(t, reading) if t.is_deadline else reading.doc_year) for t in _times_in(reading.times, body)
-                 if t.is_deadline and not self._told_as_done(reading, t) or t.kind == "current"]
-        found = [(t, year) for t, year in found if year is not None or t.kind == "current"]
+        # and ends the one before it; where the document's year is unknown it only ends it (year None)
+        deadlines = [(t, year) for t in _times_in(reading.times, body) if t.is_deadline
+                     and not self._told_as_done(reading, t) and (year := self._resolve(t, reading)) is not None]
+        current = [(t, reading.doc_year) for t in _times_in(reading.times, body) if t.kind == "current"]
+        found = sorted(deadlines + current, key=lambda ty: ty[0].span)
         out: list[Item] = []
         for i, (time, year) in enumerate(found):
             if year is None:
