@@ -75,6 +75,9 @@ class BlockReader:
         self.bullet = re.compile(data.bullet_pattern) if data.bullet_pattern else None
         self.deadlines = [re.compile(p) for p in data.deadline_patterns]
         self.footer = re.compile(alternation(data.boilerplate_markers)) if data.boilerplate_markers else None
+        # "# 参考文献", "References:": the heading alone on its line, markdown marks aside
+        back = alternation(data.back_matter_headings)
+        self.back_matter = re.compile(rf"[#\s]*(?:{back})\s*[:：]?\s*$", re.IGNORECASE) if back else None
         self.terminators = tuple(data.sentence_terminators + "。.")
         self.sentence_ends = tuple(data.sentence_terminators + "。") if data.sentence_terminators else ("。",)
 
@@ -90,10 +93,10 @@ class BlockReader:
         return metadata + self._promote_headings(text, blocks)
 
     def _footer_start(self, text: str, spans: list[Span]) -> int:
-        if self.footer is None:
-            return len(spans)
+        """The first line of the page's footer or of the text's back matter, in its second half."""
+        markers = [m for m in (self.footer, self.back_matter) if m is not None]
         for i, (start, end) in enumerate(spans):
-            if start >= BOILERPLATE_MIN_POSITION * len(text) and self.footer.match(text, start, end):
+            if start >= BOILERPLATE_MIN_POSITION * len(text) and any(m.match(text, start, end) for m in markers):
                 return i
         return len(spans)
 

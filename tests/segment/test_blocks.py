@@ -38,6 +38,19 @@ def test_footer_is_boilerplate_from_its_marker():
     assert kinds[-3:] == ["boilerplate"] * 3 and "boilerplate" not in kinds[:-3]
 
 
+def test_a_bibliography_is_back_matter_with_no_targets_in_it():
+    """An article's references and its authors' notes hold titles and figures, no commitments."""
+    from pipeline.analyze import analyze_text
+
+    body = "到2025年，可再生能源发电量占比达到30%左右。\n" + "我国科技实力持续提升，创新体系不断完善。\n" * 10
+    text = f"科技强国之路\n\n{body}\n# 参考文献\n\n1 胡鞍钢. 到2030年中国制造业增加值将达美国的2.6倍. 2017.\n"
+    record = analyze_text(text, lang="zh")
+    assert [t.value for t in record.targets if t.kind == "quantitative"] == [30]
+    # ... while the same words in prose are no heading
+    record = analyze_text(text.replace("# 参考文献", "参考文献显示"), lang="zh")
+    assert 2.6 in [q.value for q in record.quantities]
+
+
 def test_markdown_front_matter_is_metadata_not_the_lead():
     text = ("---\ntitle: \"China unveils blueprint\"\ndatePublished: Tue Feb 28 2023\n---\n\n"
             "**Document lays out growth path**\n\nThe State Council unveiled guidelines on Monday.\n")
