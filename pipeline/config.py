@@ -301,11 +301,11 @@ class LangData(BaseModel):
     place_markers: list[str] = []
     office_titles: list[str] = []               # after a place, its government's head: 省长, Governor
     office_titles_before: list[str] = []        # before a place, its head: ผู้ว่าการมณฑลเสฉวน, "Governor of"
-    # Words that make a place part of another name: a facility's, an office's or a delegation's
-    # ("ท่าอากาศยานนานาชาติไห่โข่ว", "中共浙江省委", "江苏代表团", "湖南省发展改革委"). Such a place is no government.
     # issuing verbs of an official title ("国务院关于印发…的通知"): the issuer stands right before them,
     # while a body farther back submitted or received the document ("…人民政府联合报来《关于报送…》")
     title_verbs: list[str] = []
+    # Words that make a place part of another name: a facility's, an office's or a delegation's
+    # ("ท่าอากาศยานนานาชาติไห่โข่ว", "中共浙江省委", "江苏代表团", "湖南省发展改革委"). Such a place is no government.
     place_name_heads: list[str] = []
     place_name_tails: list[str] = []
     # the larger place written after the smaller locates it ("นครคุนหมิง มณฑลยูนนาน", "Yichang, Hubei"):

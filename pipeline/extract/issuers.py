@@ -114,14 +114,14 @@ class IssuerReader:
         # a place stands for its government only in the lead's prose.
         # Its head speaks for it there too ("ผู้ว่าการมณฑลเสฉวนได้แถลง…", "Zhejiang Governor delivers…").
         datelines = list(datelines)
-        read = self._governments(text, entities)
-        governments = [e for e, titled in read
+        place_governments = self._governments(text, entities)
+        governments = [e for e, titled in place_governments
                        if titled or not (title and within(e.span[0], title) or self._where(text, e, datelines))]
         places = {e.span for e in governments}
         # A place's name alone issues as a subject ("Hainan issued a plan"); after "by", "from",
         # "จาก", "โดย" it is where something goes or comes from ("travel time from Wuhan",
         # "co-invested by Gansu and Sichuan provinces", "ข้อมูลจากสำนักงานศุลกากรนครคุนหมิง").
-        bare_places = {e.span for e, titled in read if not titled}
+        bare_places = {e.span for e, titled in place_governments if not titled}
         bodies = _Bodies([e for e in entities + governments
                           if e.type in ISSUING_TYPES and e.source != "gloss"
                           and within(e.span[0], zone) and not (e.canonical_id is None and _bracketed(text, e.span))
