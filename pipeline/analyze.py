@@ -26,7 +26,7 @@ from pipeline.extract.measures import read_structure
 from pipeline.extract.numbers import number_reader
 from pipeline.extract.quantities import QuantityReader
 from pipeline.extract.targets import Reading, TargetExtractor
-from pipeline.extract.times import TimeReader
+from pipeline.extract.times import TimeReader, anchor_current_years
 from pipeline.ingest import RawDocument, read_document
 from pipeline.lang.detect import detect_languages, language_name
 from pipeline.normalize import normalize
@@ -143,6 +143,10 @@ def prepare(raw: RawDocument, lang: str = "auto", settings: Optional[Settings] =
     # A reference year ("比2020年", "since 1991") is no amount, and no year an amount belongs to.
     times = [t for t in times if not (t.kind == "year" and references.overlaps(t.span))]
     doc_year, title_year, frame_year = _document_year(dates, times), _title_year(times, title_span), _frame_year(times, blocks)
+    if doc_year is None:
+        named = [(t.span[0], t.year) for t in times if t.kind == "year" and t.year is not None]
+        named += [(d.span[0], int(d.iso[:4])) for d in dates if not d.year_inferred]
+        times = anchor_current_years(times, named)
     reading = Reading(text=view, blocks=blocks, structure=structure, segments=segments, times=times,
                       mentions=mentions, doc_year=doc_year, title_year=title_year, frame_year=frame_year,
                       horizon_year=_horizon_year(times, doc_year, title_year or frame_year))

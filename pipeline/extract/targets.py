@@ -122,7 +122,7 @@ class TargetExtractor:
         # and ends the one before it; where the document's year is unknown it only ends it (year None)
         deadlines = [(t, year) for t in _times_in(reading.times, body) if t.is_deadline
                      and not self._told_as_done(reading, t) and (year := self._resolve(t, reading)) is not None]
-        current = [(t, reading.doc_year) for t in _times_in(reading.times, body) if t.kind == "current"]
+        current = [(t, self._resolve(t, reading)) for t in _times_in(reading.times, body) if t.kind == "current"]
         found = sorted(deadlines + current, key=lambda ty: ty[0].span)
         out: list[Item] = []
         for i, (time, year) in enumerate(found):
@@ -351,15 +351,16 @@ class TargetExtractor:
             ctx.year, ctx.year_source = reading.doc_year, "document"
 
     def _named_year(self, ctx: QuantityContext, reading: Reading, span: Span, source: YearSource) -> bool:
-        """A plain year in `span`, else "this year" there: set it and say so."""
-        year = self._plain_year(ctx, reading, span)
-        if year is not None:
-            ctx.year, ctx.year_source = year, source
-            return True
-        if any(t.kind == "current" for t in _times_in(reading.times, span)) and reading.doc_year:
-            ctx.year, ctx.year_source = reading.doc_year, "current"
-            return True
-        return False
+        """The nearer of the nearest plain year in `span` and "this year" there: set it and say so.
+        "This year, the country aims to create 11 million new urban jobs ... -- growth was 6 percent
+        in 2019": the jobs are this year's."""
+        named = [(t, t.year, source) for t in self._plain_years(ctx, reading, span)]
+        named += [(t, year, "current") for t in _times_in(reading.times, span)
+                  if t.kind == "current" and (year := self._resolve(t, reading)) is not None]
+        if not named:
+            return False
+        _, ctx.year, ctx.year_source = min(named, key=lambda n: _distance(n[0].span, ctx.mention.span))
+        return True
 
     def _paragraph_year(self, ctx: QuantityContext, reading: Reading) -> bool:
         """The last time named in the amount's paragraph in the carry_chars before its sentence
@@ -374,9 +375,7 @@ class TargetExtractor:
                 continue   # a base year ("从2020年的7.8%") frames nothing after it
             if t.is_deadline and self._told_as_done(reading, t):
                 continue   # "实现了“十三五”良好开局": a plan period already under way frames nothing ahead
-            if t.kind == "current":
-                year = reading.doc_year
-            elif t.is_deadline:
+            if t.kind == "current" or t.is_deadline:
                 year = self._resolve(t, reading)
             else:
                 year = t.year
@@ -392,16 +391,13 @@ class TargetExtractor:
         return clause is not None and self.completed is not None and self.completed.search(reading.text, *clause) is not None
 
     @staticmethod
-    def _plain_year(ctx: QuantityContext, reading: Reading, span: Span) -> Optional[int]:
-        """The nearest plain year in `span` that is neither a base year ("比2020年") nor the
-        year of this amount's own starting point."""
-        plain = [t for t in _times_in(reading.times, span) if t.kind in ("year", "range") and t.year is not None
-                 and not t.session   # a congress session dates the text, not the amounts near it
-                 and not overlaps_any(t.span, ctx.reference_years)
-                 and not (ctx.baseline and ctx.baseline.year == t.year)]
-        if not plain:
-            return None
-        return min(plain, key=lambda t: _distance(t.span, ctx.mention.span)).year
+    def _plain_years(ctx: QuantityContext, reading: Reading, span: Span) -> list[TimeMention]:
+        """The plain years in `span` that are neither a base year ("比2020年") nor the year of this
+        amount's own starting point."""
+        return [t for t in _times_in(reading.times, span) if t.kind in ("year", "range") and t.year is not None
+                and not t.session   # a congress session dates the text, not the amounts near it
+                and not overlaps_any(t.span, ctx.reference_years)
+                and not (ctx.baseline and ctx.baseline.year == t.year)]
 
     @staticmethod
     def _resolve(t: TimeMention, reading: Reading) -> Optional[int]:
@@ -421,8 +417,8 @@ class TargetExtractor:
             years = [t.year for t in times if t.year is not None and t.kind != "current"]
             if years:
                 out.append((block.span[0], max(years)))
-            elif any(t.kind == "current" for t in times):
-                out.append((block.span[0], reading.doc_year))
+            elif current := [t for t in times if t.kind == "current"]:
+                out.append((block.span[0], self._resolve(current[0], reading)))
         return out
 
     def _link_baselines(self, text: str, contexts: list[QuantityContext]) -> None:

@@ -9,8 +9,9 @@ fact about China, kept here.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, Optional
 
 from pipeline.config import LangData, alternation, bounded_alternation
@@ -47,7 +48,9 @@ def npc_session_year(congress: int, session: int) -> Optional[int]:
 class TimeMention:
     span: Span
     kind: TimeKind
-    year: Optional[int]           # None: the current year, an unnumbered plan, or a relative deadline
+    # None: an unnumbered plan or a relative deadline; for the current year, the year the text last
+    # named before it where the document's own is unknown (see anchor_current_years), else None
+    year: Optional[int]
     offset: int = 0               # a relative deadline's years from the document's year ("ภายใน 5 ปี")
     session: bool = False         # the year the text speaks from: a congress session, "今年（2024年）"
 
@@ -57,6 +60,8 @@ class TimeMention:
 
     def resolved(self, doc_year: Optional[int], frame_year: Optional[int]) -> Optional[int]:
         """The year, with the document's context where the expression names none."""
+        if self.kind == "current" and doc_year is not None:
+            return doc_year
         if self.year is not None:
             return self.year
         if self.kind == "relative" and doc_year is not None:
@@ -64,6 +69,23 @@ class TimeMention:
         if self.kind == "period":
             return frame_year
         return None
+
+
+def anchor_current_years(times: list[TimeMention], named: list[tuple[int, int]]) -> list[TimeMention]:
+    """In a text that gives no date of its own, "this year" is the year it last named: a narrative's
+    reference time, as HeidelTime reads narratives ("China aims to grow 6% in 2021 ... This year, the
+    country aims to create 11 million jobs"). `named` is (position, year) of the plain years and
+    written dates. A "this year" before any named year stays unknown."""
+    named = sorted(named)
+    positions = [position for position, _ in named]
+    out = []
+    for t in times:
+        if t.kind == "current" and t.year is None:
+            i = bisect.bisect_left(positions, t.span[0]) - 1
+            if i >= 0:
+                t = replace(t, year=named[i][1])
+        out.append(t)
+    return out
 
 
 class TimeReader:

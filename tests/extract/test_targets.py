@@ -205,6 +205,19 @@ def test_a_target_that_names_no_year_takes_the_deadline_the_document_sets():
     assert years == {50000: 2025, 165000: 2025, 72: 2025}
 
 
+def test_this_year_in_an_undated_text_is_the_year_it_last_named():
+    """A narrative with no date of its own: "this year" is its reference time, the year it named
+    before, and is nearer the amounts after it than a past year closing the sentence."""
+    text = ("China aims to expand its economy by over 6 percent in 2021, as lawmakers gather in Beijing.\n"
+            "This year, the country aims to create more than 11 million new urban jobs, which are expected "
+            "to put the economy firmly back to pre-pandemic vibrancy -- China's GDP growth rate was 6 percent in 2019.")
+    years = {q.value: q.year for q in analyze_text(text, lang="en").quantities}
+    assert (years[11_000_000], years[6]) == (2021, 2019)
+    # before any year is named, "this year" stays unknown rather than borrowing a later one
+    [quantity] = analyze_text("今年经济增长目标为5%左右。", lang="zh").quantities
+    assert quantity.year is None
+
+
 def test_a_restated_target_is_one_target_given_by_its_fuller_statement():
     from pipeline.analyze import analyze_text
 
