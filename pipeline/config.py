@@ -313,6 +313,8 @@ class LangData(BaseModel):
     locating_places_follow: bool = False
     local_qualifiers: list[str] = []            # before a document's name, a local one's: 省, provincial
     boilerplate_markers: list[str] = []
+    # a whole line of a saved web page's chrome before its title: "Advertisement", "รีเซต", a breadcrumb
+    page_chrome_patterns: list[str] = []
     # a heading that opens a text's back matter ("参考文献", "References"): no commitments after it
     back_matter_headings: list[str] = []
     gloss_brackets: list[str] = []

@@ -30,6 +30,8 @@ BOILERPLATE_MIN_POSITION = 0.5
 # Markdown front matter (Jekyll, Hugo, Hashnode): "---" lines fencing "key: value" lines at the top.
 FRONT_MATTER_FENCE = "---"
 MAX_FRONT_MATTER_LINES = 40
+# A line that is only an image: a Markdown image, or a bare image file's name ("343320.jpg").
+IMAGE_LINE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp|svg))", re.IGNORECASE)
 
 
 class Block(Frozen):
@@ -78,12 +80,15 @@ class BlockReader:
         # "# 参考文献", "References:": the heading alone on its line, markdown marks aside
         back = alternation(data.back_matter_headings)
         self.back_matter = re.compile(rf"[#\s]*(?:{back})\s*[:：]?\s*$", re.IGNORECASE) if back else None
+        chrome = [IMAGE_LINE.pattern, *data.page_chrome_patterns]
+        self.chrome = re.compile("|".join(f"(?:{p})" for p in chrome), re.IGNORECASE)
         self.terminators = tuple(data.sentence_terminators + "。.")
         self.sentence_ends = tuple(data.sentence_terminators + "。") if data.sentence_terminators else ("。",)
 
     def read(self, text: str) -> list[Block]:
         spans = _lines(text)
         head = _front_matter_lines(text, spans)
+        head += self._chrome_lines(text, spans[head:])
         metadata = [Block(kind="metadata", span=span, body_span=span) for span in spans[:head]]
         spans = spans[head:]
         footer_from = self._footer_start(text, spans)
@@ -91,6 +96,14 @@ class BlockReader:
         titled = len(spans) > 1 and not text[spans[0][0]:spans[0][1]].endswith(self.terminators)
         blocks = [self._classify(text, span, i == 0 and titled, i >= footer_from) for i, span in enumerate(spans)]
         return metadata + self._promote_headings(text, blocks)
+
+    def _chrome_lines(self, text: str, spans: list[Span]) -> int:
+        """How many lines of a saved page's chrome open it ("top of page", "Advertisement", an
+        image's file name, "首页 > 今日要闻 > 正文"): not its title, lead or body."""
+        count = 0
+        while count < len(spans) and self.chrome.fullmatch(text, *spans[count]):
+            count += 1
+        return count
 
     def _footer_start(self, text: str, spans: list[Span]) -> int:
         """The first line of the page's footer or of the text's back matter, in its second half."""

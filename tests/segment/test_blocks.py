@@ -57,3 +57,18 @@ def test_markdown_front_matter_is_metadata_not_the_lead():
     blocks = BlockReader(lang_data("en")).read(text)
     assert [b.kind for b in blocks[:4]] == ["metadata"] * 4
     assert blocks[4].kind == "title" and text[slice(*blocks[4].span)] == "**Document lays out growth path**"
+
+
+@pytest.mark.parametrize("lang,text,title", [
+    ("th", "top of page\n343320.jpg\n\nจีนตั้งเป้าหมายการขยายตัวของเศรษฐกิจปี 62\n\nในการประชุมประจำปี…\n",
+     "จีนตั้งเป้าหมายการขยายตัวของเศรษฐกิจปี 62"),
+    ("th", "รีเซต\nรีเซต\n\nปักกิ่งจ่อทุ่ม 1.3 ล้านล้านหยวน\n\nXinhua\n", "ปักกิ่งจ่อทุ่ม 1.3 ล้านล้านหยวน"),
+    ("zh", "首页 > 今日要闻 > 正文\n山东规划纲要出炉\n新华网济南3月1日电 …\n", "山东规划纲要出炉"),
+    ("en", "Advertisement\n![](./images/cover.jpg)\nChina aims for carbon neutrality\nThe plan says…\n",
+     "China aims for carbon neutrality"),
+])
+def test_a_saved_pages_chrome_is_not_its_title(lang, text, title):
+    blocks = BlockReader(lang_data(lang)).read(text)
+    [first] = [b for b in blocks if b.kind == "title"]
+    assert text[slice(*first.span)] == title
+    assert {b.kind for b in blocks[:blocks.index(first)]} == {"metadata"}
