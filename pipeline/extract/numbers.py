@@ -259,8 +259,9 @@ class NumeralParser:
 
     @staticmethod
     def _digit_string(toks: list[Token], i: int) -> Optional[Reading]:
-        """Digit words side by side: 二〇二五 is 2025; two digits alone are a guess, no number
-        (二三十, 七八个: "twenty or thirty", "seven or eight"), read as NaN."""
+        """Digit words side by side: 二〇二五 is 2025, and 七七點七 (decimals after them) 77.7; two
+        digits alone are a guess, no number (二三十, 七八个: "twenty or thirty", "seven or eight"),
+        read as NaN."""
         j = i
         while (j < len(toks) and toks[j].kind == NUM and not toks[j].arabic and toks[j].value in range(10)
                and (j == i or toks[j - 1].end == toks[j].start)):
@@ -268,6 +269,9 @@ class NumeralParser:
         digits = [int(t.value) for t in toks[i:j]]
         if len(digits) < 2:
             return None
+        decimals, k = NumeralParser._decimals(toks, j + 1, len(toks)) if j < len(toks) and toks[j].kind == POINT else ("", j)
+        if decimals:
+            return Reading(float("".join(map(str, digits)) + "." + decimals), k, shaped=True, lead_digit=True)
         if len(digits) > 2 or 0 in digits:
             return Reading(float("".join(map(str, digits))), j, plain=True, lead_digit=True)
         while j < len(toks) and toks[j].kind in (SCALE, MULT, MORE):

@@ -18,6 +18,9 @@ def parse_ordinal(label: str, data: LangData) -> int:
     label = label.translate(data.native_digit_table())
     if label.isdigit():
         return int(label)
+    digits = [data.number_word_values.get(ch) for ch in label]
+    if len(digits) > 1 and all(d in range(10) for d in digits) and (len(digits) > 2 or 0 in digits):
+        return int("".join(str(int(d)) for d in digits))   # digit words side by side: 二○二二, 二〇三〇
     if all(ch in ROMAN for ch in label):
         return _roman(label)
     if len(label) == 1 and label.isascii() and label.isalpha():

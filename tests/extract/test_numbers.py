@@ -49,6 +49,8 @@ from pipeline.extract.numbers import number_reader
     # ratios to one
     ("zh", "收入差距控制在2.2:1以内", 2.2, "multiple", "2.2:1"),
     ("en", "a ratio of 3 : 1", 3, "multiple", "3 : 1"),
+    # digit words side by side with decimals after them (Hong Kong typesetting): 77.7, no "seven"
+    ("zh", "预期寿命要提升至七七点七岁", 77.7, "years", "七七点七岁"),
 ])
 def test_number_forms(lang, text, value, unit, quoted):
     """One amount, with its value, unit and exact span."""
@@ -77,6 +79,8 @@ def test_words_and_years_that_are_not_quantities(lang, text):
     ("zh", "国发〔2021〕33号"),
     ("zh", "(1)加强统筹"),
     ("zh", "二〇二五年"),                # a year in digit words
+    ("zh", "二○二二年"),                # ... with the white circle for zero
+    ("zh", "七八点钟开会"),              # "seven or eight o'clock": a guess, no number
     ("zh", "两三个, 七八家"),             # "two or three": a guess, no number
     ("zh", "上半年, 千方百计, 百年目标"),  # 半 and a lone scale word are no amount
     ("zh", "2023/8/16"),

@@ -111,6 +111,8 @@ def test_a_starting_point_after_its_amount_is_a_baseline():
            "省长在报告中说，今年是实施“十二五”规划承前启后的关键一年。今年全省的主要预期目标是，生产总值增长9.5%左右，"
            "城镇新增就业100万人。", 2013),
     ("zh", "1月15日，北京市第十六届人民代表大会第一次会议开幕。今年主要预期目标是：地区生产总值增长4.5%以上。", 2023),
+    # a year in digit words, with the white circle for zero (Hong Kong typesetting)
+    ("zh", "國務院周一發布文件，提出二○二二年全國人均預期壽命要提升至七七點七歲。", 2022),
     # a plan named by its year frames the targets of the report about it
     ("en", "The Guangdong provincial government released the 2025 action plan on Wednesday.\n\n"
            "The province aims to establish at least 30 provincial-level pilot platforms.", 2025),
