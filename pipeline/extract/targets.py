@@ -317,7 +317,7 @@ class TargetExtractor:
         """The year the text ties an amount to, nearest evidence first."""
         position = ctx.mention.value_span[0]
         for source, span in (("clause_deadline", ctx.clause), ("sentence_deadline", ctx.sentence)):
-            deadlines = [t for t in _times_in(reading.times, span) if t.is_deadline]
+            deadlines = [t for t in _times_in(reading.times, span) if t.is_deadline and _reaches_back(reading, t, ctx)]
             resolved = [(t, self._resolve(t, reading)) for t in deadlines]
             resolved = [(t, y) for t, y in resolved if y is not None]
             if resolved:
@@ -354,7 +354,7 @@ class TargetExtractor:
         """The nearer of the nearest plain year in `span` and "this year" there: set it and say so.
         "This year, the country aims to create 11 million new urban jobs ... -- growth was 6 percent
         in 2019": the jobs are this year's."""
-        named = [(t, t.year, source) for t in self._plain_years(ctx, reading, span)]
+        named = [(t, t.year, source) for t in self._plain_years(ctx, reading, span) if _reaches_back(reading, t, ctx)]
         named += [(t, year, "current") for t in _times_in(reading.times, span)
                   if t.kind == "current" and (year := self._resolve(t, reading)) is not None]
         if not named:
@@ -535,6 +535,17 @@ def _times_in(times: list[TimeMention], span: Span) -> list[TimeMention]:
     first = bisect.bisect_left(times, span[0], key=lambda t: t.span[0])
     last = bisect.bisect_left(times, span[1], key=lambda t: t.span[0])
     return times[first:last]
+
+
+def _reaches_back(reading: Reading, t: TimeMention, ctx: QuantityContext) -> bool:
+    """Whether a time may date an amount before it in the sentence. One that opens a clause of its
+    own after the amount's scopes only what follows it: "2024年，……占比达到18.9%左右；2025年，……"."""
+    if t.span[0] < ctx.mention.span[0]:
+        return True
+    clause = reading.segments.clause_of(t.span[0])
+    if clause is None or clause == ctx.clause:
+        return True
+    return reading.text[clause[0]:t.span[0]].strip() != ""
 
 
 def _distance(a: Span, b: Span) -> int:

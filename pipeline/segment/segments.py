@@ -89,11 +89,14 @@ def _split_lines(text: str, span: Span) -> list[Span]:
 
 def is_boundary(text: str, i: int) -> bool:
     """"." inside "3.5%" and "," inside "1,200" are no boundaries; CJK punctuation always is, and
-    an ASCII mark is when a space or a non-Latin letter follows ("增长5%,2030年")."""
+    an ASCII mark is when a space or a non-Latin letter follows ("增长5%,2030年"), or, for a comma or
+    semicolon, when no digit stands before it ("约1.3亿吨;2025年,非化石…")."""
     if not text[i].isascii() or i + 1 >= len(text):
         return True
     following = text[i + 1]
-    return following.isspace() or not following.isascii()
+    if following.isspace() or not following.isascii():
+        return True
+    return text[i] in ",;" and i > 0 and not text[i - 1].isdigit()
 
 
 def _clauses(text: str, span: Span, separators: str) -> list[Span]:

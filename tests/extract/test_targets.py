@@ -220,6 +220,16 @@ def test_this_year_in_an_undated_text_is_the_year_it_last_named():
     assert quantity.year is None
 
 
+@pytest.mark.parametrize("text", [
+    "《行动方案》提出，2024年，非化石能源消费占比达到18.9%左右，节能量约5000万吨标准煤；2025年，非化石能源消费占比达到20%左右。",
+    # the same with ASCII marks, as pages often set them: a comma or semicolon after no digit ends a clause
+    "《行动方案》提出,2024年,非化石能源消费占比达到18.9%左右,节能量约5000万吨标准煤;2025年,非化石能源消费占比达到20%左右。",
+])
+def test_a_year_opening_a_clause_dates_what_follows_it_not_what_came_before(text):
+    years = [(q.value, q.year) for q in analyze_text(text, lang="zh").quantities]
+    assert years == [(18.9, 2024), (5e7, 2024), (20, 2025)]
+
+
 def test_a_restated_target_is_one_target_given_by_its_fuller_statement():
     from pipeline.analyze import analyze_text
 
