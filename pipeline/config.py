@@ -225,6 +225,9 @@ class LangData(BaseModel):
     current_year_patterns: list[str] = []
     ordinal_words: dict[str, int] = {}          # "second" session: ordinals written as words
     current_year_words: list[str] = []          # 今年, this year, ปีนี้: the document's year
+    # a report that sets the targets of the year it is delivered in, named with no year before it:
+    # "《政府工作报告》设定的主要目标，是GDP增长6%以上" (the year the text speaks from, like 今年)
+    annual_report_patterns: list[str] = []
     baseline_patterns: list[str] = []
     # right after a count (matched at its end), what makes it a count of the document's own parts, never a target:
     # "20项主要指标", "八个方面", "eight major tasks", "3 ด้าน"

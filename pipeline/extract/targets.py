@@ -356,7 +356,7 @@ class TargetExtractor:
         in 2019": the jobs are this year's."""
         named = [(t, t.year, source) for t in self._plain_years(ctx, reading, span) if _reaches_back(reading, t, ctx)]
         named += [(t, year, "current") for t in _times_in(reading.times, span)
-                  if t.kind == "current" and (year := self._resolve(t, reading)) is not None]
+                  if t.is_current and (year := self._resolve(t, reading)) is not None]
         if not named:
             return False
         _, ctx.year, ctx.year_source = min(named, key=lambda n: _distance(n[0].span, ctx.mention.span))
@@ -369,7 +369,7 @@ class TargetExtractor:
         before = (max(ctx.paragraph[0], ctx.sentence[0] - self.settings.targets.carry_chars), ctx.sentence[0])
         references = self._reference_years(reading.text, before) if before[0] < before[1] else []
         for t in reversed(_times_in(reading.times, before)):
-            if t.session:
+            if t.session or t.kind == "report":
                 continue   # "完成了省十二届人大四次会议确定的目标": the session dates the text, not what follows
             if overlaps_any(t.span, references):
                 continue   # a base year ("从2020年的7.8%") frames nothing after it
@@ -414,7 +414,7 @@ class TargetExtractor:
             if block.kind == "title":
                 continue  # the title is the document-wide fallback
             times = _times_in(reading.times, block.span)
-            years = [t.year for t in times if t.year is not None and t.kind != "current"]
+            years = [t.year for t in times if t.year is not None and not t.is_current]
             if years:
                 out.append((block.span[0], max(years)))
             elif current := [t for t in times if t.kind == "current"]:

@@ -19,7 +19,9 @@ from pipeline.lang.numerals import ad_year, parse_ordinal
 from pipeline.schema import Span
 from pipeline.spans import DisjointSpans
 
-TimeKind = Literal["deadline", "period", "relative", "range", "year", "current"]
+# "report": a report that sets the targets of its own year ("政府工作报告"): the current year for the
+# amounts of its sentence, but no scope or heading of its own
+TimeKind = Literal["deadline", "period", "relative", "range", "year", "current", "report"]
 # China's Five-Year Plans: the 1st ran 1953-57, the 2nd 1958-62; after three adjustment years the
 # 3rd ran 1966-70, and every plan since ends five years after the one before (the 14th in 2025).
 FIRST_REGULAR_PLAN = 3
@@ -55,12 +57,16 @@ class TimeMention:
     session: bool = False         # the year the text speaks from: a congress session, "今年（2024年）"
 
     @property
+    def is_current(self) -> bool:
+        return self.kind in ("current", "report")
+
+    @property
     def is_deadline(self) -> bool:
         return self.kind in ("deadline", "period", "relative")
 
     def resolved(self, doc_year: Optional[int], frame_year: Optional[int]) -> Optional[int]:
         """The year, with the document's context where the expression names none."""
-        if self.kind == "current" and doc_year is not None:
+        if self.is_current and doc_year is not None:
             return doc_year
         if self.year is not None:
             return self.year
@@ -80,7 +86,7 @@ def anchor_current_years(times: list[TimeMention], named: list[tuple[int, int]])
     positions = [position for position, _ in named]
     out = []
     for t in times:
-        if t.kind == "current" and t.year is None:
+        if t.is_current and t.year is None:
             i = bisect.bisect_left(positions, t.span[0]) - 1
             if i >= 0:
                 t = replace(t, year=named[i][1])
@@ -104,6 +110,7 @@ class TimeReader:
         self.sessions = compile_all([*data.current_year_patterns, *data.session_year_patterns])
         self.reference_patterns = compile_all(data.reference_year_patterns)
         self.current = re.compile(alternation(data.current_year_words), flags) if data.current_year_words else None
+        self.annual_reports = compile_all(data.annual_report_patterns)
         self.anaphoric = re.compile(bounded_alternation(data.anaphoric_deadlines), flags) if data.anaphoric_deadlines else None
 
     def find(self, text: str, start: int = 0, end: Optional[int] = None) -> list[TimeMention]:
@@ -131,6 +138,9 @@ class TimeReader:
             for match in self.current.finditer(text, start, end):
                 if not taken.overlaps(match.span()) and not self._after_a_count(text, match.start()):
                     out.append(TimeMention(match.span(), "current", None))
+        for pattern in self.annual_reports:
+            out.extend(TimeMention(m.span(), "report", None) for m in pattern.finditer(text, start, end)
+                       if not taken.overlaps(m.span()))
         out.sort(key=lambda t: t.span)
         return self._anaphoric(text, start, end, out, taken) if self.anaphoric else out
 

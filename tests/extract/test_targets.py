@@ -230,6 +230,15 @@ def test_a_year_opening_a_clause_dates_what_follows_it_not_what_came_before(text
     assert years == [(18.9, 2024), (5e7, 2024), (20, 2025)]
 
 
+def test_a_work_report_named_in_a_sentence_sets_its_amounts_in_the_year_it_is_delivered():
+    text = ("2021-04-04 来源：新浪财经\n刘元春：到2025年人均GDP将达到1.5万美元。\n"
+            "《政府工作报告》设定的主要目标，是GDP增长速度6%以上，新增就业1100万以上。\n"
+            "根据政府工作报告，2020年全省地区生产总值增长2.3%。")
+    years = {q.value: q.year for q in analyze_text(text, lang="zh").quantities}
+    assert (years[6], years[11_000_000]) == (2021, 2021)
+    assert years[2.3] == 2020   # a year the sentence names is nearer, and the report opens no scope
+
+
 def test_a_restated_target_is_one_target_given_by_its_fuller_statement():
     from pipeline.analyze import analyze_text
 
