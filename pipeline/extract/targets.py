@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from pipeline.config import LangData, bounded_alternation
@@ -442,7 +442,11 @@ class TargetExtractor:
                 if match.groupdict().get("year"):
                     year = parse_year(match, self.data)
                 ctx.baseline_of = later[0]
-                contexts[later[0]].baseline = Baseline(value=ctx.mention.value, year=year)
+                target = contexts[later[0]]
+                target.baseline = Baseline(value=ctx.mention.value, year=year)
+                if target.mention.unit is None and target.mention.per is None and ctx.mention.unit is not None:
+                    # "from current 55.3 percent to 60": the end point is in the starting point's unit
+                    target.mention = replace(target.mention, unit=ctx.mention.unit)
                 break
 
     # -- one target ------------------------------------------------------------------------------

@@ -164,6 +164,10 @@ def test_an_increase_is_no_derived_amount_and_a_current_level_is_a_baseline():
     record = analyze_text("The urbanization rate is expected to grow from current 55.3 percent to 60 percent by 2020.", lang="en")
     [target] = [t for t in record.targets if t.kind == "quantitative"]
     assert (target.value, target.baseline.value) == (60, 55.3)
+    # the end point written without its unit is in the starting point's
+    record = analyze_text("The urbanization rate is expected to grow from current 55.3 percent to 60 by 2020.", lang="en")
+    end = next(q for q in record.quantities if q.value == 60)
+    assert (end.unit, end.text) == ("percent", "60")
 
 
 @pytest.mark.parametrize("lang,text,expected", [
