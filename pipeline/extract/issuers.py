@@ -29,6 +29,7 @@ from pipeline.segment.blocks import Block
 # site's navigation, a byline, a page counter — are not counted.
 LEAD_BLOCKS = 3
 MIN_LEAD_CHARS = 30
+SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?")
 # The most text between a body and its verb ("(NEA) on Thursday", "于2023年3月31日"), or between a
 # marker and the body ("six authorities, including the").
 MAX_GAP = 40
@@ -225,6 +226,8 @@ class IssuerReader:
             span = b.span
             if substantive >= LEAD_BLOCKS:
                 break
+            if b.kind == "metadata":
+                continue   # front matter, a page's menus: not its lead
             if within(span[0], zone) and (title is None or span[0] >= title[1]):
                 spans.append(span)
                 block = text[span[0]:span[1]]
@@ -324,12 +327,19 @@ class IssuerReader:
 
 
 def _headline(text: str, opening: list[Span], title: Optional[Span], listed: set[Span]) -> list[Span]:
-    """The title and the first block after it, or, where a page's navigation comes first ("• Home",
-    "中文|English"), the blocks up to its first line of prose (the headline). `listed`: the spans of
-    list items (bullets, numbered lines such as a broadcast's rundown), which are no prose."""
-    first_prose = next((i for i, span in enumerate(opening)
-                        if span not in listed and len(text[span[0]:span[1]].strip()) >= MIN_LEAD_CHARS), 0)
+    """The title and the blocks after it up to its first line of prose, a credit or a time on the
+    lines between ("(Xinhua)", "10:48, March 05, 2013"); or, where a page's navigation comes first
+    ("• Home", "中文|English"), the blocks up to its first line of prose (the headline). `listed`:
+    the spans of list items (bullets, numbered lines such as a broadcast's rundown), which are no prose."""
+    after = 1 if title and opening and opening[0] == title else 0
+    first_prose = next((i for i, span in enumerate(opening) if i >= after and span not in listed
+                        and _prose(text[span[0]:span[1]].strip())), after)
     return opening[:max(2 if title else 1, first_prose + 1)]
+
+
+def _prose(line: str) -> bool:
+    """A line of prose: long, or a sentence however short ("第一，从“十四五”来看当下的形势。")."""
+    return len(line) >= MIN_LEAD_CHARS or line.endswith(SENTENCE_ENDS)
 
 
 class _Bodies:

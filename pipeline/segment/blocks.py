@@ -32,6 +32,9 @@ FRONT_MATTER_FENCE = "---"
 MAX_FRONT_MATTER_LINES = 40
 # A line that is only an image: a Markdown image, or a bare image file's name ("343320.jpg").
 IMAGE_LINE = re.compile(r"(?:!\[[^\]]*\]\([^)]*\)|\S+\.(?:jpe?g|png|gif|webp|svg))", re.IGNORECASE)
+# A line that is only a menu or a breadcrumb: three or more short items between "|", or two or more
+# between ">", ">>", "»", "›" ("中文|French|日本语|Spanish", "English>>China Politics").
+NAV_LINE = re.compile(r"(?:[^|\n]{1,24}\|){2,}[^|\n]{0,24}|[^>»›\n]{1,24}(?:(?:>>?|»|›)[^>»›\n]{1,24})+")
 
 
 class Block(Frozen):
@@ -80,7 +83,7 @@ class BlockReader:
         # "# 参考文献", "References:": the heading alone on its line, markdown marks aside
         back = alternation(data.back_matter_headings)
         self.back_matter = re.compile(rf"[#\s]*(?:{back})\s*[:：]?\s*$", re.IGNORECASE) if back else None
-        chrome = [IMAGE_LINE.pattern, *data.page_chrome_patterns]
+        chrome = [IMAGE_LINE.pattern, NAV_LINE.pattern, *data.page_chrome_patterns]
         self.chrome = re.compile("|".join(f"(?:{p})" for p in chrome), re.IGNORECASE)
         self.terminators = tuple(data.sentence_terminators + "。.")
         self.sentence_ends = tuple(data.sentence_terminators + "。") if data.sentence_terminators else ("。",)

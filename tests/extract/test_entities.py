@@ -107,6 +107,13 @@ def test_issuers_are_the_bodies_that_issue_or_announce(lang, text, ids):
     # ... also where the page's navigation comes before its headline
     ("en", "• Home\n• News\n\nHighlights of Premier Wen's government work report\n\nHighlights of a government work "
            "report distributed to media ahead of the annual session.\n\nMajor targets for 2013:", ["cn.gov.state_council"]),
+    # ... and where a credit and a time stand between the headline and the lead
+    ("en", "Facts and figures: China's major development goals for 2013\n\n(Xinhua)\n\n10:48, March 05, 2013\n\n"
+           "Key points of Premier Wen's government work report:\n\n• China to control scale of megacities: Wen",
+     ["cn.gov.state_council"]),
+    # ... but not a talk that comes to the report only in its agenda
+    ("zh", "刘元春：未来5年是中国GDP赶超美国关键时点\n\n来源：人大重阳官方账号\n\n第一，从“十四五”来看当下的形势。\n\n"
+           "第二，从《政府工作报告》的角度，看我们国家今年如何落实“十四五”规划。", []),
     # ... and a city named right after the report makes it the city's
     ("zh", "| | | 2019年01月28日 星期一\n\n应勇作政府工作报告提出今年上海主要预期目标\n\n今年预期目标：全市生产总值增长6%-6.5%。", []),
     ("en", "Full Text: Report on the Work of the Government 2023\n\nThe report proposes the main targets for 2023.",

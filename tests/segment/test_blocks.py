@@ -66,6 +66,10 @@ def test_markdown_front_matter_is_metadata_not_the_lead():
     ("zh", "首页 > 今日要闻 > 正文\n山东规划纲要出炉\n新华网济南3月1日电 …\n", "山东规划纲要出炉"),
     ("en", "Advertisement\n![](./images/cover.jpg)\nChina aims for carbon neutrality\nThe plan says…\n",
      "China aims for carbon neutrality"),
+    # a language menu and a breadcrumb, in any language's page
+    ("en", "中文|French|日本语|Spanish|Russian|Arabic|Korean\nEnglish>>China Politics\n\n"
+           "Facts and figures: China's major development goals for 2013\n\n(Xinhua)\n",
+     "Facts and figures: China's major development goals for 2013"),
 ])
 def test_a_saved_pages_chrome_is_not_its_title(lang, text, title):
     blocks = BlockReader(lang_data(lang)).read(text)
