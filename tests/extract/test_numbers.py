@@ -81,6 +81,7 @@ def test_words_and_years_that_are_not_quantities(lang, text):
     ("zh", "二〇二五年"),                # a year in digit words
     ("zh", "二○二二年"),                # ... with the white circle for zero
     ("zh", "七八点钟开会"),              # "seven or eight o'clock": a guess, no number
+    ("zh", "3岁以下婴幼儿, 65岁及以上老年人"),   # an age bound names a group of people
     ("zh", "两三个, 七八家"),             # "two or three": a guess, no number
     ("zh", "上半年, 千方百计, 百年目标"),  # 半 and a lone scale word are no amount
     ("zh", "2023/8/16"),

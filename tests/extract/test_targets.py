@@ -188,6 +188,12 @@ def test_a_sentence_takes_the_year_its_paragraph_names(lang, text, expected):
     assert [(t.value, t.year) for t in targets][:len(expected)] == expected
 
 
+def test_the_level_of_a_base_year_is_a_baseline():
+    text = "到2015年，全国万元国内生产总值能耗下降到0.869吨标准煤，比2010年的1.034吨标准煤下降16%。"
+    roles = {q.value: q.role for q in analyze_text(text, lang="zh").quantities}
+    assert (roles[0.869], roles[1.034]) == ("target", "baseline")
+
+
 def test_every_change_in_a_clause_gets_its_own_starting_point():
     from pipeline.analyze import analyze_text
 
