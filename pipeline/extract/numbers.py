@@ -467,7 +467,7 @@ class NumberReader:
         self.multiple_words = re.compile(alternation(data.multiple_words) + LATIN_EDGE, self.flags) if data.multiple_words else None
         self.not_before = re.compile(f"(?:{alternation(data.not_quantity_before)}){SPACE}$", self.flags) if data.not_quantity_before else None
         self.not_after = re.compile(f"{SPACE}(?:{alternation(data.not_quantity_after)})", self.flags) if data.not_quantity_after else None
-        self.names_after = re.compile(alternation(data.names_after), self.flags) if data.names_after else None
+        self.names_after = re.compile(rf"{SPACE}(?:{alternation(data.names_after)}){LATIN_EDGE}", self.flags) if data.names_after else None
         fillers = alternation(data.increase_by_fillers) if data.increase_by_fillers else "(?!)"
         self.increase_by = (re.compile(rf"(?:{alternation(data.increase_by_words)})(?:\s*(?:{fillers}))*\s*$", self.flags)
                             if data.increase_by_words else None)

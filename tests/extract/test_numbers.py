@@ -86,6 +86,7 @@ def test_words_and_years_that_are_not_quantities(lang, text):
     ("zh", "上半年, 千方百计, 百年目标"),  # 半 and a lone scale word are no amount
     ("zh", "2023/8/16"),
     ("en", "5G networks and the G20"),
+    ("en", "the province's 14th Five Year Plan and a three-year action plan"),   # names of plans
     ("en", "the first quarter"),
 ])
 def test_codes_labels_and_idioms_stay_no_quantities(lang, text):

@@ -188,6 +188,13 @@ def test_a_sentence_takes_the_year_its_paragraph_names(lang, text, expected):
     assert [(t.value, t.year) for t in targets][:len(expected)] == expected
 
 
+def test_a_starting_point_in_any_unit_is_a_baseline():
+    text = "The railway will cut the distance from 1,466km to 820km and travel time from 22 hours to 6 and a half by 2014."
+    found = {q.value: (q.role, q.unit) for q in analyze_text(text, lang="en").quantities}
+    assert (found[1466][0], found[22][0]) == ("baseline", "baseline")
+    assert found[6.5] == ("target", "hour")
+
+
 def test_the_level_of_a_base_year_is_a_baseline():
     text = "到2015年，全国万元国内生产总值能耗下降到0.869吨标准煤，比2010年的1.034吨标准煤下降16%。"
     roles = {q.value: q.role for q in analyze_text(text, lang="zh").quantities}
