@@ -40,7 +40,7 @@ def test_the_defaults_are_the_constants_they_replace():
     }
     # null: the fitted models' own thresholds stand (the decision's as dev cross-validation chose it)
     model = load_role_model()
-    assert (model.threshold, model.rule_threshold, model.language_thresholds) == (0.6, 0.6, {})
+    assert (model.threshold, model.rule_threshold, model.language_thresholds) == (0.6, 0.6, {"th": 0.7})
     assert (load_model().threshold, load_model().merge_threshold) == (0.5, 0.5)
 
 
@@ -122,7 +122,7 @@ def test_settings_are_a_value_passed_down_and_leak_into_no_other_call():
     from pipeline.analyze import analyze_file, analyze_text
 
     before = _targets(analyze_file(REPORT))
-    strict = _targets(analyze_file(REPORT, settings=load_settings(overrides=["extract.roles.threshold=0.9"])))
+    strict = _targets(analyze_file(REPORT, settings=load_settings(overrides=["extract.roles.threshold=0.85"])))
     assert len(before) >= 3 and strict and set(strict) < set(before)
     assert _targets(analyze_file(REPORT)) == before           # the next call has the defaults again
 
