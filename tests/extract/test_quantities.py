@@ -39,6 +39,7 @@ def amounts(text: str, lang: str):
     ("zh", "增长6倍", (7, None, "multiple", "=")),
     ("zh", "回收量较2023年增加约一倍", (2, None, "multiple", "~")),
     ("th", "รายได้ของประชากรเพิ่มขึ้นอีก 1 เท่า", (2, None, "multiple", "=")),
+    ("th", "GDP ต่อหัวเพิ่มขึ้นสองเท่า", (2, None, "multiple", "=")),       # without อีก: what it becomes
     # traditional script, 兆 in financial text, full-width digits, spaced numbers
     ("zh", "赤字規模 5.89 兆元", (5.89e12, None, "CNY", "=")),
     ("zh", "城鎮新增就業 1,200 萬人以上", (1.2e7, None, "count", ">=")),
