@@ -9,6 +9,7 @@ length), and every item's text is cut from the document's own text by its span.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import hashlib
 import logging
@@ -46,20 +47,23 @@ LANGS = SUPPORTED_LANGS
 
 
 def analyze_file(path: str | Path, lang: str = "auto", doc_id: Optional[str] = None,
-                 settings: Optional[Settings] = None) -> Record:
-    """`settings`: pipeline.settings.load_settings(...); None, the packaged defaults."""
-    return analyze_raw(read_document(path, doc_id=doc_id), lang=lang, settings=settings)
+                 settings: Optional[Settings] = None, reference_date: Optional[dt.date] = None) -> Record:
+    """`settings`: pipeline.settings.load_settings(...); None, the packaged defaults.
+    `reference_date`: the document's publication date as you know it, for a text that does not
+    give its own (see `prepare`)."""
+    return analyze_raw(read_document(path, doc_id=doc_id), lang=lang, settings=settings, reference_date=reference_date)
 
 
 def analyze_text(text: str, lang: str = "auto", doc_id: str = "text", source: str = "<text>",
-                 settings: Optional[Settings] = None) -> Record:
+                 settings: Optional[Settings] = None, reference_date: Optional[dt.date] = None) -> Record:
     raw = RawDocument(id=doc_id, source=source, format="txt", text=text,
                       sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
-    return analyze_raw(raw, lang=lang, settings=settings)
+    return analyze_raw(raw, lang=lang, settings=settings, reference_date=reference_date)
 
 
-def analyze_raw(raw: RawDocument, lang: str = "auto", settings: Optional[Settings] = None) -> Record:
-    prepared = prepare(raw, lang, settings)
+def analyze_raw(raw: RawDocument, lang: str = "auto", settings: Optional[Settings] = None,
+                reference_date: Optional[dt.date] = None) -> Record:
+    prepared = prepare(raw, lang, settings, reference_date)
     text, title_span = prepared.text, prepared.title_span
     items = run_stages(prepared)   # in the order configs/pipeline/default.yaml gives
     glosses = items.pop("glosses", {})
@@ -70,6 +74,7 @@ def analyze_raw(raw: RawDocument, lang: str = "auto", settings: Optional[Setting
             id=raw.id, source=raw.source, format=raw.format, lang=prepared.lang,
             title=text[title_span[0]:title_span[1]] if title_span else raw.title, text=text,
             paragraph_langs=prepared.paragraphs, pages=_pages(raw.pages, prepared.norm.raw_offsets),
+            reference_date=reference_date,
         ),
         glosses=glosses,
         **items,
@@ -93,7 +98,11 @@ class Prepared:
     title_span: Optional[tuple[int, int]]
 
 
-def prepare(raw: RawDocument, lang: str = "auto", settings: Optional[Settings] = None) -> Prepared:
+def prepare(raw: RawDocument, lang: str = "auto", settings: Optional[Settings] = None,
+            reference_date: Optional[dt.date] = None) -> Prepared:
+    """`reference_date` stands in for a publication date the text does not give (a news reader's
+    document creation time): it dates the datelines and "this year" of an undated page. A date
+    the text gives always wins, and the reference is never reported as one of the text's dates."""
     norm = normalize(raw.text)
     if not norm.text.strip():
         raise PipelineError(f"{raw.source}: no text (only spaces or invisible characters)")
@@ -128,7 +137,7 @@ def prepare(raw: RawDocument, lang: str = "auto", settings: Optional[Settings] =
                         and not references.overlaps(t.span))
     # the year the text speaks from (a congress session it names) dates a dateline that gives none
     session = next((t.year for t in times if t.session and t.year is not None), None)
-    dates, undated = readers.dates.read(view, zone, years=plain_years, session_year=session)
+    dates, undated = readers.dates.read(view, zone, years=plain_years, session_year=session, reference=reference_date)
     # A year inside a date ("5 พ.ค. 2563") belongs to the date.
     date_spans = [d.span for d in dates] + undated
     in_a_date = SpanIndex(date_spans)
@@ -142,7 +151,8 @@ def prepare(raw: RawDocument, lang: str = "auto", settings: Optional[Settings] =
     title_span = title_block.span if title_block else None
     # A reference year ("比2020年", "since 1991") is no amount, and no year an amount belongs to.
     times = [t for t in times if not (t.kind == "year" and references.overlaps(t.span))]
-    doc_year, title_year, frame_year = _document_year(dates, times), _title_year(times, title_span), _frame_year(times, blocks)
+    doc_year = _document_year(dates, times, reference_date)
+    title_year, frame_year = _title_year(times, title_span), _frame_year(times, blocks)
     if doc_year is None:
         named = [(t.span[0], t.year) for t in times if t.kind == "year" and t.year is not None]
         named += [(d.span[0], int(d.iso[:4])) for d in dates if not d.year_inferred]
@@ -178,13 +188,16 @@ def _readers(lang: str, settings: ExtractSettings) -> Readers:
     return Readers(lang, settings)
 
 
-def _document_year(dates, times=()) -> Optional[int]:
-    """The year the document speaks from: its publication date, dateline or date, else the first
-    full date it gives, else the congress session it names (a work report's "this year")."""
+def _document_year(dates, times=(), reference: Optional[dt.date] = None) -> Optional[int]:
+    """The year the document speaks from: its publication date, dateline or date, else the one
+    its user gives, else the first full date it gives, else the congress session it names (a work
+    report's "this year")."""
     for role in ("published", "dateline", "dated"):
         for d in dates:
             if d.role == role:
                 return int(d.iso[:4])
+    if reference is not None:
+        return reference.year
     written = [d for d in dates if not d.year_inferred]
     if written:
         return int(written[0].iso[:4])

@@ -81,6 +81,23 @@ SET = typer.Option(None, "--set", metavar="PATH=VALUE",
                    help="one setting by dotted path, over --config: --set extract.roles.threshold=0.8 (repeatable)")
 
 
+REFERENCE_DATE = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD",
+                              help="the document's publication date as you know it: it dates the undated datelines "
+                                   "and \"this year\" of a text that gives no date of its own (a date in the text wins)")
+
+
+def _reference_date(value: Optional[str]):
+    """The --reference-date given, as a date; a malformed one is one line, exit 2."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"--reference-date {value}: not a date; give it as YYYY-MM-DD")
+
+
 def _settings(config: Optional[Path], overrides: Optional[list[str]]):
     """The settings of this run, checked before any document is read (a bad one is one line, exit 2)."""
     from pipeline.settings import load_settings
@@ -96,13 +113,14 @@ def analyze(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="write the JSON record here (atomically)"),
     config: Optional[Path] = CONFIG,
     overrides: Optional[list[str]] = SET,
+    reference_date: Optional[str] = REFERENCE_DATE,
 ) -> None:
     """Analyse one document into a grounded record."""
     from pipeline.analyze import analyze_file
 
     _refuse_overwriting_an_input(output, file)
-    settings = _settings(config, overrides)
-    record = _run(lambda: analyze_file(file, lang=lang.value, settings=settings))
+    settings, known = _settings(config, overrides), _reference_date(reference_date)
+    record = _run(lambda: analyze_file(file, lang=lang.value, settings=settings, reference_date=known))
     _emit(record, format, output, _print_record)
 
 
@@ -113,13 +131,14 @@ def quantities(
     format: Format = typer.Option(Format.json, "--format", "-f"),
     config: Optional[Path] = CONFIG,
     overrides: Optional[list[str]] = SET,
+    reference_date: Optional[str] = REFERENCE_DATE,
 ) -> None:
     """Every amount a document states, with its role (target, baseline, statistic, forecast):
     {"quantities": [...]}, spans into the document's normalised text."""
     from pipeline.analyze import analyze_file
 
-    settings = _settings(config, overrides)
-    record = _run(lambda: analyze_file(file, lang=lang.value, settings=settings))
+    settings, known = _settings(config, overrides), _reference_date(reference_date)
+    record = _run(lambda: analyze_file(file, lang=lang.value, settings=settings, reference_date=known))
     if format is Format.table:
         from rich.console import Console
 
@@ -200,6 +219,9 @@ def report(
     hf_model: Optional[str] = typer.Option(None, help="with --encoder hf: a local model directory"),
     config: Optional[Path] = CONFIG,
     overrides: Optional[list[str]] = SET,
+    reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD",
+                                                 help="with one document: its publication date as you know it "
+                                                      "(see `analyze --reference-date`)"),
 ) -> None:
     """An analyst's brief to hand on: `report DOC -o brief.html`, `report SUMMARY --canonical NAME
     -o brief.html` or `report A B -o brief.html`; Markdown for an .md output."""
@@ -208,12 +230,14 @@ def report(
 
     _refuse_overwriting_an_input(output, first, second)
     _run(lambda: ui_text(ui))   # an unknown reader language is refused before any reading
-    settings = _settings(config, overrides)
+    settings, known = _settings(config, overrides), _reference_date(reference_date)
     if second is None and canonical is None:
         from pipeline.analyze import analyze_file
 
-        record = _run(lambda: analyze_file(first, lang=lang.value, settings=settings))
+        record = _run(lambda: analyze_file(first, lang=lang.value, settings=settings, reference_date=known))
         original = comparison = None
+    elif known is not None:
+        _fail("--reference-date is for one document; a comparison reads each document's own dates")
     else:
         record, original, comparison = _run(lambda: _compare(first, second, canonical, lang, encoder, hf_model, settings))
     path = _run(lambda: write_report(output, record, original=original, comparison=comparison, ui=ui))

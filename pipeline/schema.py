@@ -3,6 +3,7 @@ into `document.text`, and `document.text[span[0]:span[1]] == item.text` always h
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, model_validator
@@ -54,6 +55,8 @@ class DocumentInfo(Frozen):
     text: str = Field(description="normalised text; every span in the record indexes into it")
     paragraph_langs: list[ParagraphLang] = []
     pages: list[PageSpan] = Field(default=[], description="page of each span of a PDF's text")
+    reference_date: Optional[date] = Field(default=None, description="the publication date its user gave, which dated "
+                                           "what the text leaves undated (no date of the text's own)")
 
 
 class DateMention(Grounded):

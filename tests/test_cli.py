@@ -72,6 +72,18 @@ def test_bad_input_gives_one_line_and_exit_code_2(tmp_path: Path, name, content,
     assert not out.exists()
 
 
+def test_a_reference_date_dates_an_undated_wire_report_and_a_bad_one_is_refused(tmp_path: Path):
+    wire = tmp_path / "wire.txt"
+    wire.write_text("新华社北京3月5日电 国务院总理李强5日在政府工作报告中提出，今年发展主要预期目标是：经济增长4.5%-5%。\n",
+                    encoding="utf-8")
+    result = run("quantities", str(wire), "--reference-date", "2026-03-05")
+    assert result.returncode == 0, result.stderr
+    assert [q["year"] for q in json.loads(result.stdout)["quantities"]] == [2026]
+    result = run("analyze", str(wire), "--reference-date", "5 March 2026")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == ["error: --reference-date 5 March 2026: not a date; give it as YYYY-MM-DD"]
+
+
 def test_missing_file(tmp_path: Path):
     result = run("analyze", str(tmp_path / "nope.txt"))
     assert result.returncode == 2 and "no such file" in result.stderr and "Traceback" not in result.stderr

@@ -71,14 +71,17 @@ class DateReader:
         self.clause_end = re.compile(f"[\n{re.escape(data.clause_separators)}]" if data.clause_separators else "\n")
         self.weekday = re.compile(bounded_alternation(list(data.weekdays))) if data.weekdays else None
 
-    def find(self, text: str, zone: Span, years: tuple[int, ...] = (), session_year: Optional[int] = None) -> list[DateMention]:
-        return self.read(text, zone, years, session_year)[0]
+    def find(self, text: str, zone: Span, years: tuple[int, ...] = (), session_year: Optional[int] = None,
+             reference: Optional[dt.date] = None) -> list[DateMention]:
+        return self.read(text, zone, years, session_year, reference)[0]
 
-    def read(self, text: str, zone: Span, years: tuple[int, ...] = (),
-             session_year: Optional[int] = None) -> tuple[list[DateMention], list[Span]]:
+    def read(self, text: str, zone: Span, years: tuple[int, ...] = (), session_year: Optional[int] = None,
+             reference: Optional[dt.date] = None) -> tuple[list[DateMention], list[Span]]:
         """(dates, spans of date expressions whose year could not be inferred) in `zone`.
         `years`: plain years the text mentions, the last resort for a date that gives no year;
-        `session_year`: the year of a congress session the text names, before them.
+        `session_year`: the year of a congress session the text names, before them;
+        `reference`: the document's publication date as its user knows it (a news reader's
+        "document creation time"), which stands in for a publication date the text does not give.
         The unresolved spans are still dates: their day numbers are no amounts."""
         out: list[DateMention] = []
         taken = DisjointSpans()
@@ -108,26 +111,29 @@ class DateReader:
                     out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role))
         own = [d for d in out if d.span not in aside]
         out = self._repeated_publication(self._header_date(text, out, own, zone), zone)
-        year = self._document_year([d for d in out if d.span not in aside], years, session_year)
+        year = self._document_year([d for d in out if d.span not in aside], years, session_year, reference)
         photos = [d.iso for d in out if aside.get(d.span) == CAPTION]
         unresolved: list[Span] = []
         for match, role in pending:
             span = match.span("date") if "date" in match.re.groupindex else match.span()
-            if photos and not self._page_dated(out, session_year):
+            if photos and not self._page_dated(out, session_year) and reference is None:
                 iso = self._on_or_after(match, max(photos))
             else:
-                iso = self._iso(match, year, month_fallback=self._document_month(out))
+                iso = self._iso(match, year, month_fallback=self._document_month(out, reference))
             if iso is not None:
                 out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role, year_inferred=True))
             else:
                 unresolved.append(span)
-        out += self._weekday(text, zone, out, taken)
+        out += self._weekday(text, zone, out, taken, reference)
         return sorted(out, key=lambda d: d.span), unresolved
 
-    def _weekday(self, text: str, zone: Span, dates: list[DateMention], taken: DisjointSpans) -> list[DateMention]:
-        """The first weekday in the lead, dated as the last such day on or before the page's date:
-        "issued the plan on Tuesday" in a report of Thursday 2023-10-12 is 2023-10-10."""
-        reference = next((d for d in sorted(dates, key=lambda d: d.year_inferred) if d.role in (PUBLISHED, DATELINE)), None)
+    def _weekday(self, text: str, zone: Span, dates: list[DateMention], taken: DisjointSpans,
+                 known: Optional[dt.date] = None) -> list[DateMention]:
+        """The first weekday in the lead, dated as the last such day on or before the page's date
+        (else the date its user gives): "issued the plan on Tuesday" in a report of Thursday
+        2023-10-12 is 2023-10-10."""
+        page = next((d for d in sorted(dates, key=lambda d: d.year_inferred) if d.role in (PUBLISHED, DATELINE)), None)
+        reference = dt.date.fromisoformat(page.iso) if page is not None else known
         if self.weekday is None or reference is None:
             return []
         for match in self.weekday.finditer(text, zone[0], min(zone[1], zone[0] + WEEKDAY_LEAD_CHARS)):
@@ -135,7 +141,7 @@ class DateReader:
             # "วันศุกร์ (22 พ.ค.)", "on Tuesday (March 5)": the written date says it already.
             if any(s <= span[0] < e or 0 <= s - span[1] <= 4 for s, e in taken):
                 continue
-            day = dt.date.fromisoformat(reference.iso)
+            day = reference
             back = (day.weekday() - self.data.weekdays[match.group()]) % 7
             # "the State Council on Friday published a plan": a weekday in prose is never the page's own date
             role = self._role(text, span)
@@ -225,13 +231,16 @@ class DateReader:
         return iso
 
     @staticmethod
-    def _document_year(dates: list[DateMention], years: tuple[int, ...], session_year: Optional[int] = None) -> Optional[int]:
-        """The year of a date that gives none: the document's publication date, else the congress
-        session it reports, else its most common full-date year, else the year it mentions most
-        (the latest on a tie)."""
+    def _document_year(dates: list[DateMention], years: tuple[int, ...], session_year: Optional[int] = None,
+                       reference: Optional[dt.date] = None) -> Optional[int]:
+        """The year of a date that gives none: the document's publication date, else the one its
+        user gives, else the congress session it reports, else its most common full-date year,
+        else the year it mentions most (the latest on a tie)."""
         published = [d.iso for d in dates if d.role in ("published", DATELINE)]
         if published:
             return int(published[0][:4])
+        if reference is not None:
+            return reference.year
         if session_year is not None:
             return session_year
         counts = Counter(int(d.iso[:4]) for d in dates) or Counter(y for y in years if MIN_YEAR <= y <= MAX_YEAR)
@@ -240,10 +249,10 @@ class DateReader:
         return max(counts, key=lambda y: (counts[y], y))  # the most frequent; on a tie, the latest
 
     @staticmethod
-    def _document_month(dates: list[DateMention]) -> Optional[int]:
+    def _document_month(dates: list[DateMention], reference: Optional[dt.date] = None) -> Optional[int]:
         """A dateline giving only a day ("上海27日电") takes the month of the document's date."""
         published = [d.iso for d in dates if d.role in ("published", DATELINE)]
-        return int(published[0][5:7]) if published else None
+        return int(published[0][5:7]) if published else reference.month if reference else None
 
     def _role(self, text: str, span: Span) -> str:
         """The role cue nearest to the date within its clause ("published", "dated", ...)."""

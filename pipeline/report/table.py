@@ -39,6 +39,8 @@ def record_view(record: Record) -> Group:
     parts: list = [head]
     if record.dates:
         parts.append(plain("Dates: " + "; ".join(f"{d.text} → {d.iso} ({d.role})" for d in record.dates)))
+    if doc.reference_date is not None:
+        parts.append(plain(f"Reference date (given, not in the text): {doc.reference_date.isoformat()}"))
     issuers = Table(title=f"Issuers ({len(record.issuers)})", title_justify="left")
     issuers.add_column("#", justify="right")
     issuers.add_column("name")

@@ -73,6 +73,22 @@ def test_a_dateline_without_a_year_takes_the_congress_session_the_report_names()
     assert [(d.iso, d.role, d.year_inferred) for d in dates if d.role == "dateline"] == [("2026-03-05", "dateline", True)]
 
 
+def test_a_reference_date_dates_an_undated_text_and_never_overrides_its_own():
+    import datetime as dt
+
+    from pipeline.analyze import analyze_text
+
+    wire = "新华社北京3月5日电 国务院总理李强5日在政府工作报告中提出，今年发展主要预期目标是：经济增长4.5%-5%。"
+    bare = analyze_text(wire, lang="zh")
+    assert bare.dates == [] and bare.document.reference_date is None   # no year anywhere: none is guessed
+    given = analyze_text(wire, lang="zh", reference_date=dt.date(2026, 3, 5))
+    assert [(d.text, d.iso, d.role, d.year_inferred) for d in given.dates] == [("3月5日", "2026-03-05", "dateline", True)]
+    assert [q.year for q in given.quantities] == [2026] and given.document.reference_date == dt.date(2026, 3, 5)
+    # the page's own date wins: the reference only stands in for one the text does not give
+    dated = analyze_text("2021年3月6日 来源：新华网\n" + wire, lang="zh", reference_date=dt.date(2026, 3, 5))
+    assert {d.iso[:4] for d in dated.dates} == {"2021"} and [q.year for q in dated.quantities] == [2021]
+
+
 def test_a_page_header_date_before_the_dateline_is_the_publication_date():
     text = "陆国家人权计划\n\n中央商情网/ 2016.09.29 00:00\n(中央社台北2016年9月29日电)中国大陆今天公布计划。"
     found = DateReader(lang_data("zh")).find(text, (0, len(text)))
