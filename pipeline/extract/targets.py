@@ -97,13 +97,18 @@ class TargetExtractor:
     def items(self, reading: Reading) -> list[Item]:
         text, out = reading.text, []
         heading_year: Optional[int] = None
+        lead_year: Optional[int] = None   # of a paragraph introducing a list: "…for this year as follows:"
         for block in reading.blocks:
             if block.kind == "deadline":
                 heading_year = block.year
                 continue
             if block.kind not in SCOPE_BLOCKS:
-                heading_year = None
+                heading_year = lead_year = None
                 continue
+            if lead_year is not None and block.kind in ("bullet", "numbered"):
+                out.append(Item(strip(text, block.body_span, self.clause_chars), lead_year, True, under_heading=True))
+                continue
+            lead_year = None
             if heading_year is not None and block.kind != "numbered":
                 spans = ([strip(text, block.body_span, self.clause_chars)] if block.kind == "bullet"
                          else reading.segments.clauses_in(block.body_span))
@@ -112,7 +117,22 @@ class TargetExtractor:
             heading_year = None
             goals = reading.structure.in_goal_zone(block.span[0])
             out.extend(self._inline_items(reading, block.body_span, goals))
+            lead_year = self._list_lead_year(reading, block)
         return out
+
+    def _list_lead_year(self, reading: Reading, block) -> Optional[int]:
+        """The year of a paragraph that ends with a colon to introduce a list ("We have set the main
+        targets for this year as follows:", "今年发展主要预期目标是："): the last deadline or "this
+        year" of its last sentence, which scopes the list items after it as a heading would."""
+        text = reading.text
+        if not text[block.span[0]:block.span[1]].rstrip().endswith((":", "：")):
+            return None
+        sentences = reading.segments.sentences_in(block.body_span)
+        last = sentences[-1] if sentences else block.body_span
+        for t in reversed(_times_in(reading.times, last)):
+            if (t.is_deadline or t.kind == "current") and (year := self._resolve(t, reading)) is not None:
+                return year
+        return None
 
     def _inline_items(self, reading: Reading, body: Span, goals_allowed: bool) -> list[Item]:
         """An inline deadline ("到2025年，", "By 2025, ...", "ภายใน 5 ปี") scopes its sentence and

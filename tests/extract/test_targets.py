@@ -256,6 +256,25 @@ def test_a_work_report_named_in_a_sentence_sets_its_amounts_in_the_year_it_is_de
     assert years[2.3] == 2020   # a year the sentence names is nearer, and the report opens no scope
 
 
+def test_a_paragraph_introducing_a_list_scopes_its_items():
+    text = ("Report on the work of the government\n\nUpdated: 2015-03-05\n\n"
+            "We have set the main targets for China's economic and social development for this year as follows:\n\n"
+            "■ increase the GDP by approximately 7%;\n\n■ keep the increase in the CPI at around 3%;\n\n"
+            "■ create over ten million jobs in urban areas;\n\nThe target growth rate of approximately 7% takes "
+            "into consideration what is needed.")
+    from pipeline.analyze import prepare
+    from pipeline.ingest import RawDocument
+
+    contexts: dict[str, list] = {}
+    prepared = prepare(RawDocument(id="t", source="t", format="txt", text=text, sha256="0"), lang="en")
+    for c in prepared.readers.targets.contexts(prepared.reading):
+        contexts.setdefault(prepared.reading.text[slice(*c.mention.span)], []).append((c.year, c.year_source))
+    assert contexts["around 3%"] == [(2015, "heading_scope")]
+    assert contexts["over ten million jobs"] == [(2015, "heading_scope")]
+    # the paragraph after the list is no item of it
+    assert contexts["approximately 7%"][-1] == (2015, "document")
+
+
 def test_a_restated_target_is_one_target_given_by_its_fuller_statement():
     from pipeline.analyze import analyze_text
 
