@@ -71,6 +71,7 @@ DATELINE_GAP = 3
 class IssuerReader:
     def __init__(self, data: LangData) -> None:
         flags = re.IGNORECASE if data.case_insensitive else 0
+        self.signing_offices = ("", *data.signing_offices)
         self.verbs = re.compile(bounded_alternation(data.issuing_verbs), flags) if data.issuing_verbs else None
         self.markers = re.compile(bounded_alternation(data.issuer_markers), flags) if data.issuer_markers else None
         # "发文机关：", "- **Issued by**: ": a label, markdown emphasis, a colon
@@ -315,13 +316,16 @@ class IssuerReader:
         return len(gap) <= MAX_JOINT and self.joint.fullmatch(gap) is not None
 
     def _signature(self, text: str, bodies: "_Bodies", zone: Span) -> list[Entity]:
-        """A body alone on one of the last lines, the way official texts are signed."""
+        """A body alone on one of the last lines, or its office signing for it ("商务部办公厅"), the
+        way official texts are signed."""
         out = []
         for e in bodies.starting(zone[1] - SIGNATURE_CHARS, zone[1]):
             line_start = text.rfind("\n", 0, e.span[0]) + 1
             line_end = text.find("\n", e.span[1])
             line = text[line_start:len(text) if line_end < 0 else line_end]
-            if line.strip() == e.text.strip() and not _in_link_list(text, line_start, line_end):
+            signed = line.strip()
+            if signed.startswith(e.text.strip()) and signed[len(e.text.strip()):] in self.signing_offices \
+                    and not _in_link_list(text, line_start, line_end):
                 out.append(e)
         return out
 
