@@ -440,15 +440,19 @@ def batch(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
     config: Optional[Path] = CONFIG,
     overrides: Optional[list[str]] = SET,
+    dates: Optional[Path] = typer.Option(None, "--dates", metavar="FILE.csv",
+                                         help="reference dates, a `path,YYYY-MM-DD` line per document (paths relative "
+                                              "to the file): each dates a text that gives no date of its own"),
 ) -> None:
     """Analyse a corpus into a store: parallel, resumable, every document exactly once.
 
     Exit code 0 when every input is ok or skipped, 1 when any failed (see the manifest)."""
-    from pipeline.batch.runner import run_batch
+    from pipeline.batch.runner import read_reference_dates, run_batch
 
     settings = _settings(config, overrides)
+    known = _run(lambda: read_reference_dates(dates)) if dates else None
     options = dict(workers=workers, canonical=canonical, engine=engine.value, scheduler=scheduler, lang=lang.value,
-                   encoder=encoder.value if encoder else None, settings=settings)
+                   encoder=encoder.value if encoder else None, settings=settings, reference_dates=known)
 
     def go():
         if quiet:

@@ -8,6 +8,8 @@ document. Kill it at any moment and re-run: finished documents are skipped, the 
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -133,6 +135,29 @@ def _kind(path: Path) -> str:
     return "not a file"
 
 
+def read_reference_dates(path: str | Path) -> dict[Path, dt.date]:
+    """A file of reference dates for a batch, one document a line: `path,YYYY-MM-DD` (CSV; a path
+    relative to the file; `#` starts a comment line; a header line `path,date` may come first).
+    A line that is not one is an error naming the file and the line, before any document is read."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PipelineError(f"{path}: cannot read the reference dates ({getattr(exc, 'strerror', None) or exc})") from exc
+    dates: dict[Path, dt.date] = {}
+    for number, row in enumerate(csv.reader(lines), start=1):
+        if not row or row[0].lstrip().startswith("#") or (number == 1 and [c.strip().lower() for c in row] == ["path", "date"]):
+            continue
+        try:
+            name, value = (cell.strip() for cell in row)
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise PipelineError(f"{path}:{number}: expected `path,YYYY-MM-DD`, got {','.join(row)!r}") from None
+        document = Path(name)
+        dates[(document if document.is_absolute() else path.parent / document).resolve()] = day
+    return dates
+
+
 def record_fingerprint(lang: str, settings: ExtractSettings) -> str:
     """What a document's record depends on besides its bytes: the version, the language data and
     gazetteer, the models, the language option and the extraction settings. Change any and
@@ -223,10 +248,13 @@ def _windowed(tasks: Iterator[Task], limit: int, submit, wait_some) -> Iterator[
 def run_batch(inputs: list[str], out: str | Path, workers: Optional[int] = None, canonical: Optional[str] = None,
               engine: str = "local", scheduler: Optional[str] = None, lang: str = "auto",
               encoder: Optional[str] = None, progress: Optional[Callable[[int, int], None]] = None,
-              settings: Optional[Settings] = None) -> BatchSummary:
+              settings: Optional[Settings] = None, reference_dates: Optional[dict[Path, dt.date]] = None) -> BatchSummary:
     """`workers` and `encoder`: None, the settings' batch.workers and align.encoder; `settings`:
     None, the packaged defaults. Every task carries the settings to its worker, which never reads
-    a settings file of its own (a Dask worker on another host may have none)."""
+    a settings file of its own (a Dask worker on another host may have none). `reference_dates`:
+    resolved path -> the document's publication date as its user knows it (read_reference_dates);
+    a document's record depends on it, so it is part of the document's key."""
+    reference_dates = reference_dates or {}
     settings = settings or default_settings()
     workers = workers or settings.batch.workers
     encoder = encoder or settings.align.encoder
@@ -256,7 +284,8 @@ def run_batch(inputs: list[str], out: str | Path, workers: Optional[int] = None,
                     store.mark(name, "failed", str(exc))
                     advance()
                     continue
-                key = f"{hashlib.sha256(data).hexdigest()}:{fingerprint}"
+                known = reference_dates.get(path)
+                key = f"{hashlib.sha256(data).hexdigest()}:{fingerprint}" + (f":{known.isoformat()}" if known else "")
                 stored = store.has_document(key)
                 if stored and (canonical is None or store.has_comparison(key, canonical, encoder, compared_by)):
                     row = previous.get(name)
@@ -266,7 +295,7 @@ def run_batch(inputs: list[str], out: str | Path, workers: Optional[int] = None,
                     continue
                 # A stored document missing only this comparison is compared, not read again.
                 yield Task(input=name, data=data, key=key, lang=lang, canonical=canonical, encoder=encoder,
-                           settings=settings, record=store.record(key) if stored else None)
+                           settings=settings, record=store.record(key) if stored else None, reference_date=known)
 
         runner = _engine(engine, scheduler, workers)
         for outcome in runner(tasks(), workers, settings.batch.in_flight_per_worker):

@@ -8,6 +8,7 @@ writes, which keeps every write in one process and one transaction per document.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import Optional
 
@@ -26,6 +27,7 @@ class Task(BaseModel):
     encoder: str = "use-m3"
     settings: Optional[Settings] = None   # the coordinator's, resolved (None: the packaged defaults)
     record: Optional[str] = None       # the stored record, when only its comparison is wanted
+    reference_date: Optional[dt.date] = None   # the document's publication date as its user knows it
 
 
 class Outcome(BaseModel):
@@ -72,7 +74,8 @@ def process(task: Task) -> Outcome:
     try:
         stored = task.record is not None
         record = Record.model_validate_json(task.record) if stored else analyze_raw(parse_document(task.data, task.input),
-                                                                                   lang=task.lang, settings=task.settings)
+                                                                                   lang=task.lang, settings=task.settings,
+                                                                                   reference_date=task.reference_date)
         comparison = None
         if task.canonical:
             from pipeline.align.compare import compare_with_canonical

@@ -30,7 +30,7 @@ BUSY_TIMEOUT_MS = 30_000
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
-    key TEXT PRIMARY KEY,          -- sha256 of the bytes + pipeline fingerprint
+    key TEXT PRIMARY KEY,          -- sha256 of the bytes + pipeline fingerprint (+ the reference date given)
     doc_id TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT NOT NULL,
     lang TEXT NOT NULL, format TEXT NOT NULL, title TEXT, chars INTEGER NOT NULL,
     record TEXT NOT NULL,          -- the analyze record as JSON

@@ -54,6 +54,7 @@ SCHEMAS: dict[str, list[Column]] = {
         _c("published", "date", "the first publication date found (role published)"),
         _c("dateline", "date", "the first news dateline found"),
         _c("dated", "date", "the first date the document bears as issued or signed"),
+        _c("reference_date", "date", "the publication date its user gave (batch --dates), null where none was"),
         _c("issuer_ids", "str", "canonical ids of the issuers, in order, joined by '; '"),
         _c("targets", "int", "number of quantitative targets"),
         _c("goals", "int", "number of qualitative goals"),
@@ -158,7 +159,7 @@ def _name(record: Record, cid: str | None, lang: str) -> str | None:
 def document_rows(record: Record) -> Iterator[tuple]:
     doc = record.document
     yield (doc.id, doc.source, None, doc.lang, doc.format, doc.title, len(doc.text), _first(record, "published"),
-           _first(record, "dateline"), _first(record, "dated"),
+           _first(record, "dateline"), _first(record, "dated"), doc.reference_date,
            "; ".join(e.canonical_id for e in record.issuers if e.canonical_id) or None,
            sum(t.kind == "quantitative" for t in record.targets), sum(t.kind == "qualitative" for t in record.targets),
            len(record.measures))

@@ -225,3 +225,36 @@ def test_no_inputs_is_a_usage_error(tmp_path):
     (tmp_path / "void").mkdir()
     result = _batch(str(tmp_path / "void"), "--out", str(tmp_path / "o2"), "--quiet")
     assert result.returncode == 2 and "no inputs" in result.stderr
+
+
+def test_reference_dates_date_undated_texts_and_a_new_date_redoes_the_document(tmp_path: Path):
+    from pipeline.store import Store
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    wire = "新华社北京3月5日电 国务院总理李强5日在政府工作报告中提出，今年发展主要预期目标是：经济增长4.5%-5%。\n"
+    (inputs / "wire.txt").write_text(wire, encoding="utf-8")
+    (inputs / "other.txt").write_text(wire.replace("3月5日", "3月6日"), encoding="utf-8")
+    dates = tmp_path / "dates.csv"
+    dates.write_text("path,date\n# the wire's page date, known from the feed\nin/wire.txt,2026-03-05\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    def years() -> dict[str, tuple]:
+        with Store(out, read_only=True) as store:
+            records = [json.loads(r) for r in store.records()]
+        return {Path(r["document"]["source"]).name: (r["document"]["reference_date"], [q["year"] for q in r["quantities"]])
+                for r in records}
+
+    result = _batch(str(inputs), "--out", str(out), "--dates", str(dates), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert years() == {"wire.txt": ("2026-03-05", [2026]), "other.txt": (None, [None])}
+    # another date is another reading: the document is redone, and the store still holds it once
+    dates.write_text("in/wire.txt,2025-03-05\n", encoding="utf-8")
+    assert _batch(str(inputs), "--out", str(out), "--dates", str(dates), "--quiet").returncode == 0
+    assert years()["wire.txt"] == ("2025-03-05", [2025]) and len(years()) == 2
+    # a malformed line is refused before any document is read: one line, exit 2
+    dates.write_text("in/wire.txt,5 March 2026\n", encoding="utf-8")
+    result = _batch(str(inputs), "--out", str(tmp_path / "o2"), "--dates", str(dates), "--quiet")
+    assert result.returncode == 2 and result.stderr.strip().splitlines() == [
+        f"error: {dates}:1: expected `path,YYYY-MM-DD`, got 'in/wire.txt,5 March 2026'"]
+    assert not (tmp_path / "o2" / "corpus.db").exists()
