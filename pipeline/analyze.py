@@ -221,9 +221,13 @@ def _frame_year(times, blocks) -> Optional[int]:
 
 def _horizon_year(times, doc_year: Optional[int], frame_year: Optional[int]) -> Optional[int]:
     """The deadline the document sets most often ("by 2025" three times, "in 2030" once: 2025),
-    not before the year it speaks from: where a target names no year, most likely its year."""
+    not before the year it speaks from: where a target names no year, most likely its year. A
+    text that sets no deadline but names years after its own ("railways will stretch to 50,000
+    km in 2025", written in 2022) has the most named of those."""
     years = Counter(y for t in times if t.is_deadline and (y := t.resolved(doc_year, frame_year)) is not None
                     and (doc_year is None or y >= doc_year))
+    if not years and doc_year is not None:
+        years = Counter(t.year for t in times if t.kind == "year" and t.year is not None and t.year > doc_year)
     return max(years, key=lambda y: (years[y], -y)) if years else None
 
 

@@ -275,6 +275,14 @@ def test_a_paragraph_introducing_a_list_scopes_its_items():
     assert contexts["approximately 7%"][-1] == (2015, "document")
 
 
+def test_a_text_with_no_deadline_has_the_later_year_it_names_most_as_its_horizon():
+    text = ("BEIJING, Jan. 20, 2022 -- High-speed railways will stretch to 50,000 kilometres in 2025, up from "
+            "38,000 kilometres in 2020. The country will have 270 civil airports in 2025.\n\n"
+            "Cities will see 72 percent of buses running on new energy.")
+    years = {q.value: q.year for q in analyze_text(text, lang="en").quantities}
+    assert years[72] == 2025   # not the report's own 2022
+
+
 def test_a_restated_target_is_one_target_given_by_its_fuller_statement():
     from pipeline.analyze import analyze_text
 
