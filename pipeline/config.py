@@ -307,6 +307,8 @@ class LangData(BaseModel):
     # issuing verbs of an official title ("国务院关于印发…的通知"): the issuer stands right before them,
     # while a body farther back submitted or received the document ("…人民政府联合报来《关于报送…》")
     title_verbs: list[str] = []
+    # a relative clause describing a body between it and its issuing verb: "ซึ่งเป็น…", ", which is …"
+    appositive_markers: list[str] = []
     # a body's own office that signs for it, right after its name on a signature line: 商务部(办公厅)
     signing_offices: list[str] = []
     # Words that make a place part of another name: a facility's, an office's or a delegation's

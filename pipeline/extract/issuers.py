@@ -40,6 +40,8 @@ BRACKETED = re.compile(r"[(（][^()（）]{1,20}[)）]")
 # The most raw text between a body and its verb or co-issuer, brackets included (two of them at
 # most): beyond it no gap can be short, and a long text must not be read between every pair.
 MAX_RAW_GAP = MAX_GAP + 2 * 22
+# The longest relative clause describing a body between it and its verb ("ซึ่งเป็นหน่วยงาน…ของจีน").
+MAX_APPOSITIVE = 90
 # The longest name of a body ("General Office of the State Council of the People's Republic of
 # China"): how far before a verb a body may start.
 MAX_NAME_CHARS = 120
@@ -72,6 +74,9 @@ class IssuerReader:
     def __init__(self, data: LangData) -> None:
         flags = re.IGNORECASE if data.case_insensitive else 0
         self.signing_offices = ("", *data.signing_offices)
+        # "คณะกรรมการพัฒนาและปฏิรูปแห่งชาติ (NDRC) ซึ่งเป็นหน่วยงานวางแผนเศรษฐกิจที่สำคัญของจีน เผยว่า"
+        appositive = bounded_alternation(data.appositive_markers) if data.appositive_markers else None
+        self.appositive = re.compile(rf"[\s,，]*(?:{appositive})", flags) if appositive else None
         self.verbs = re.compile(bounded_alternation(data.issuing_verbs), flags) if data.issuing_verbs else None
         self.markers = re.compile(bounded_alternation(data.issuer_markers), flags) if data.issuer_markers else None
         # "发文机关：", "- **Issued by**: ": a label, markdown emphasis, a colon
@@ -245,11 +250,12 @@ class IssuerReader:
             return []
         out = []
         for verb in self.verbs.finditer(text, *span):
-            near = bodies.starting(max(span[0], verb.start() - MAX_RAW_GAP - MAX_NAME_CHARS), verb.start())
+            near = bodies.starting(max(span[0], verb.start() - MAX_APPOSITIVE - MAX_NAME_CHARS), verb.start())
             adjacent = verb.group().lower() in self.title_verbs
             before = [e for e in near if e.span[1] <= verb.start() and not self._received(text, e)
                       and (not text[e.span[1]:verb.start()].strip() if adjacent
-                           else self._short_gap(text, e.span[1], verb.start()))]
+                           else self._short_gap(text, e.span[1], verb.start())
+                           or self._appositive_gap(text, e.span[1], verb.start()))]
             if before:
                 out += self._chain(text, bodies, max(before, key=lambda e: e.span[1]), backwards=True)
         return out
@@ -282,6 +288,14 @@ class IssuerReader:
     def _received(self, text: str, e: Entity) -> bool:
         """The body a document went to or was delivered at ("在全国人大…上作", "submitted to the NPC")."""
         return self.recipient is not None and self.recipient.search(text, max(0, e.span[0] - RECIPIENT_WINDOW), e.span[0]) is not None
+
+    def _appositive_gap(self, text: str, start: int, end: int) -> bool:
+        """A relative clause that describes the body between it and its verb ("…(NDRC) ซึ่งเป็น
+        หน่วยงานวางแผนเศรษฐกิจที่สำคัญของจีน เผยว่า", ", which is the top economic planner, said")."""
+        if self.appositive is None or not 0 <= end - start <= MAX_APPOSITIVE:
+            return False
+        gap = BRACKETED.sub("", text[start:end])
+        return self.appositive.match(gap) is not None and not self.sentence_end.search(gap)
 
     def _short_gap(self, text: str, start: int, end: int) -> bool:
         if not 0 <= end - start <= MAX_RAW_GAP:

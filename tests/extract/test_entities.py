@@ -81,6 +81,11 @@ def test_thai_crf_ner_finds_names_outside_the_gazetteer():
      ["cn.gov.miit", "cn.gov.moe", "cn.gov.pboc"]),
     ("en", "China's State Council issued a plan on Monday. The Ministry of Finance will fund it.", ["cn.gov.state_council"]),
     ("th", "ปักกิ่ง, 29 มิ.ย. (ซินหัว) -- สำนักบริหารพลังงานแห่งชาติจีน เปิดเผยว่ากำลังการผลิตพลังงานหมุนเวียนสูงขึ้น", ["cn.gov.nea"]),
+    # a relative clause describing the body between it and its verb
+    ("th", "ปักกิ่ง, 5 ต.ค. (ซินหัว) -- คณะกรรมการพัฒนาและปฏิรูปแห่งชาติ (NDRC) ซึ่งเป็นหน่วยงานวางแผนเศรษฐกิจที่สำคัญของจีน "
+           "เผยว่าจีนจะเร่งสร้างระบบขนส่งที่ทันสมัยและครบวงจรในมณฑลไห่หนาน", ["cn.gov.ndrc"]),
+    ("en", "BEIJING, Oct. 5 (Xinhua) -- The National Development and Reform Commission, which is the country's top "
+           "economic planner and regulator, said China will speed up transport in Hainan.", ["cn.gov.ndrc"]),
     # a signature block: each body's general office signs for it, one to a line, above the date
     ("zh", "关于进一步做好家电以旧换新工作的通知\n\n各省、自治区、直辖市商务主管部门：\n\n" + "要及时开展政策实施效果评估。" * 8
            + "\n\n商务部办公厅\n国家发展改革委办公厅\n财政部办公厅\n市场监管总局办公厅\n2024年8月30日",
