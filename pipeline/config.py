@@ -280,6 +280,9 @@ class LangData(BaseModel):
     # cue words of each role; "retrieved" and "caption" mark dates that are not the document's:
     # a saved page's fetch date, a file photo's
     date_roles: dict[Literal["published", "dated", "effective", "retrieved", "caption"], list[str]] = {}
+    # how the line of an issuing body's signature ends ("安徽省人民政府办公厅"): a date alone on the
+    # line after it is the day the document was signed, not the page's
+    signature_tails: list[str] = []
     heading_styles: list[HeadingStyle] = []
     bullet_pattern: str = ""
     sentence_terminators: str = ""

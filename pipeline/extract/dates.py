@@ -43,6 +43,8 @@ HEADER_CHARS = 300
 OPENING_CHARS = 1000
 # A date printed alone on its line, with at most a time and a label this long, is a page's date.
 LONE_LINE_LABEL = 6
+# The longest signature line: "中华人民共和国国家发展和改革委员会办公厅".
+SIGNATURE_LINE_CHARS = 30
 LINE_FURNITURE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|[\s:：|·/()（）\-–—]+")
 # Years a policy document's own dates can carry; anything else is a misreading ("12 มกราคม 99999").
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -54,6 +56,7 @@ CLAUSE_WINDOW = 500
 
 class DateReader:
     def __init__(self, data: LangData) -> None:
+        self.signature_tails = tuple(data.signature_tails)
         self.data = data
         expand = lambda patterns: [re.compile(p, re.M) for p in patterns]   # {MONTH} expanded at load
         self.datelines = expand(data.dateline_patterns)
@@ -109,6 +112,7 @@ class DateReader:
                         continue
                     taken.add(span)
                     out.append(DateMention(text=text[span[0]:span[1]], span=span, iso=iso, role=role))
+        out = self._signed(text, out)
         own = [d for d in out if d.span not in aside]
         out = self._repeated_publication(self._header_date(text, out, own, zone), zone)
         year = self._document_year([d for d in out if d.span not in aside], years, session_year, reference)
@@ -162,6 +166,25 @@ class DateReader:
             return dt.date(year, month, day).isoformat()
         except (ValueError, KeyError, TypeError, OverflowError):
             return None  # "31 February" and the like are not dates
+
+    def _signed(self, text: str, dates: list[DateMention]) -> list[DateMention]:
+        """A date alone on its line under a signature ("湖南省人民政府\n2017年3月31日"), or alone in
+        brackets under a title ("中共中央 国务院关于…的意见\n（2018年1月2日）"), is the day the document
+        was signed or adopted, not the page's."""
+        out = []
+        for d in dates:
+            if d.role == DEFAULT_ROLE and (self._under_signature(text, d) or _bracketed_alone(text, d)):
+                d = d.model_copy(update={"role": DATED})
+            out.append(d)
+        return out
+
+    def _under_signature(self, text: str, d: DateMention) -> bool:
+        if not self.signature_tails or not _alone_on_line(text, d):
+            return False
+        line_start = text.rfind("\n", 0, d.span[0]) + 1
+        before = text[max(0, line_start - SIGNATURE_LINE_CHARS - 4):line_start].rstrip()
+        previous = before[before.rfind("\n") + 1:].strip()
+        return 0 < len(previous) <= SIGNATURE_LINE_CHARS and previous.endswith(self.signature_tails)
 
     @staticmethod
     def _header_date(text: str, dates: list[DateMention], own: list[DateMention], zone: Span) -> list[DateMention]:
@@ -272,3 +295,17 @@ class DateReader:
                 if best is None or distance < best[0]:
                     best = (distance, role)
         return best[1] if best else DEFAULT_ROLE
+
+
+def _alone_on_line(text: str, d: DateMention) -> bool:
+    start = text.rfind("\n", 0, d.span[0]) + 1
+    end = text.find("\n", d.span[1])
+    return not text[start:d.span[0]].strip() and not text[d.span[1]:len(text) if end < 0 else end].strip()
+
+
+def _bracketed_alone(text: str, d: DateMention) -> bool:
+    """"（2018年1月2日）" on a line of its own."""
+    start = text.rfind("\n", 0, d.span[0]) + 1
+    end = text.find("\n", d.span[1])
+    before, after = text[start:d.span[0]].strip(), text[d.span[1]:len(text) if end < 0 else end].strip()
+    return before in ("(", "（") and after in (")", "）")

@@ -89,6 +89,20 @@ def test_a_reference_date_dates_an_undated_text_and_never_overrides_its_own():
     assert {d.iso[:4] for d in dated.dates} == {"2021"} and [q.year for q in dated.quantities] == [2021]
 
 
+@pytest.mark.parametrize("text,iso", [
+    # a signature, then the day of signing, at the head of a database page or at the end of a notice
+    ("关于印发安徽省工业互联网创新发展行动计划的通知\n各市人民政府：\n现印发给你们，请认真抓好落实。\n安徽省人民政府办公厅\n\n"
+     "2021年9月2日\n支持工业互联网发展若干政策\n为充分运用市场的逻辑，制定本政策。", "2021-09-02"),
+    # the date in brackets under an official title (成文日期)
+    ("中共中央 国务院关于实施乡村振兴战略的意见\n（2018年1月2日）\n实施乡村振兴战略，是党的十九大作出的重大决策部署。", "2018-01-02"),
+])
+def test_a_signed_or_bracketed_date_under_a_title_is_the_day_of_signing_not_the_pages(text, iso):
+    from pipeline.analyze import analyze_text
+
+    dates = analyze_text(text, lang="zh").dates
+    assert [(d.iso, d.role) for d in dates] == [(iso, "dated")]
+
+
 def test_a_page_header_date_before_the_dateline_is_the_publication_date():
     text = "陆国家人权计划\n\n中央商情网/ 2016.09.29 00:00\n(中央社台北2016年9月29日电)中国大陆今天公布计划。"
     found = DateReader(lang_data("zh")).find(text, (0, len(text)))
