@@ -120,7 +120,7 @@ class TargetExtractor:
             lead_year = self._list_lead_year(reading, block)
         return out
 
-    def _list_lead_year(self, reading: Reading, block) -> Optional[int]:
+    def _list_lead_year(self, reading: Reading, block: Block) -> Optional[int]:
         """The year of a paragraph that ends with a colon to introduce a list ("We have set the main
         targets for this year as follows:", "今年发展主要预期目标是："): the last deadline or "this
         year" of its last sentence, which scopes the list items after it as a heading would."""
@@ -390,7 +390,9 @@ class TargetExtractor:
         references = self._reference_years(reading.text, before) if before[0] < before[1] else []
         for t in reversed(_times_in(reading.times, before)):
             if t.session or t.kind == "report":
-                continue   # "完成了省十二届人大四次会议确定的目标": the session dates the text, not what follows
+                # "完成了省十二届人大四次会议确定的目标": a session dates the text, not what follows;
+                # a work report named in passing dates only its own sentence
+                continue
             if overlaps_any(t.span, references):
                 continue   # a base year ("从2020年的7.8%") frames nothing after it
             if t.is_deadline and self._told_as_done(reading, t):
