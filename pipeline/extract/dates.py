@@ -297,15 +297,18 @@ class DateReader:
         return best[1] if best else DEFAULT_ROLE
 
 
-def _alone_on_line(text: str, d: DateMention) -> bool:
+def _around(text: str, d: DateMention) -> tuple[str, str]:
+    """What stands before and after the date on its line, stripped."""
     start = text.rfind("\n", 0, d.span[0]) + 1
     end = text.find("\n", d.span[1])
-    return not text[start:d.span[0]].strip() and not text[d.span[1]:len(text) if end < 0 else end].strip()
+    return text[start:d.span[0]].strip(), text[d.span[1]:len(text) if end < 0 else end].strip()
+
+
+def _alone_on_line(text: str, d: DateMention) -> bool:
+    return _around(text, d) == ("", "")
 
 
 def _bracketed_alone(text: str, d: DateMention) -> bool:
     """"（2018年1月2日）" on a line of its own."""
-    start = text.rfind("\n", 0, d.span[0]) + 1
-    end = text.find("\n", d.span[1])
-    before, after = text[start:d.span[0]].strip(), text[d.span[1]:len(text) if end < 0 else end].strip()
+    before, after = _around(text, d)
     return before in ("(", "（") and after in (")", "）")
