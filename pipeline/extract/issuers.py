@@ -29,7 +29,6 @@ from pipeline.segment.blocks import Block
 # site's navigation, a byline, a page counter — are not counted.
 LEAD_BLOCKS = 3
 MIN_LEAD_CHARS = 30
-SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?")
 # The most text between a body and its verb ("(NEA) on Thursday", "于2023年3月31日"), or between a
 # marker and the body ("six authorities, including the").
 MAX_GAP = 40
@@ -84,7 +83,9 @@ class IssuerReader:
         self.fields = re.compile(rf"(?:{labels})[*_\s]*[:：][*_\s]*", flags) if labels else None
         joiners = bounded_alternation(data.issuer_joiners) if data.issuer_joiners else "(?!)"
         self.joint = re.compile(rf"(?:\s|{joiners})*", flags)
-        self.sentence_end = re.compile(f"[{re.escape(data.sentence_terminators + '。.!?')}\n]")
+        terminators = data.sentence_terminators + "。.!?"
+        self.sentence_end = re.compile(f"[{re.escape(terminators)}\n]")
+        self.sentence_ends = tuple(terminators)
         self.acts_for = {e.id: e.acts_for for e in gazetteer().entries if e.acts_for}
         self.offices = re.compile(rf"\s?(?:{bounded_alternation(data.office_titles)})", flags) if data.office_titles else None
         before = bounded_alternation(data.office_titles_before)
@@ -141,7 +142,7 @@ class IssuerReader:
         for span in opening:
             found += self._subjects(text, bodies, span) + self._agents(text, agents, span)
         listed = {b.span for b in blocks if b.kind in ("bullet", "numbered")}
-        found += self._named_documents(text, _headline(text, opening, title, listed), entities, opening)
+        found += self._named_documents(text, _headline(text, opening, title, listed, self.sentence_ends), entities, opening)
         if self.fields is not None:   # "发文机关：国务院" anywhere: a field that says who issued it
             found += self._agents(text, bodies, zone, self.fields)
         # A place alone on a line is a list of links or an address, never a signature.
@@ -337,27 +338,28 @@ class IssuerReader:
             line_start = text.rfind("\n", 0, e.span[0]) + 1
             line_end = text.find("\n", e.span[1])
             line = text[line_start:len(text) if line_end < 0 else line_end]
-            signed = line.strip()
-            if signed.startswith(e.text.strip()) and signed[len(e.text.strip()):] in self.signing_offices \
+            name, signed = e.text.strip(), line.strip()
+            if signed.startswith(name) and signed[len(name):] in self.signing_offices \
                     and not _in_link_list(text, line_start, line_end):
                 out.append(e)
         return out
 
 
-def _headline(text: str, opening: list[Span], title: Optional[Span], listed: set[Span]) -> list[Span]:
+def _headline(text: str, opening: list[Span], title: Optional[Span], listed: set[Span],
+              sentence_ends: tuple[str, ...]) -> list[Span]:
     """The title and the blocks after it up to its first line of prose, a credit or a time on the
     lines between ("(Xinhua)", "10:48, March 05, 2013"); or, where a page's navigation comes first
     ("• Home", "中文|English"), the blocks up to its first line of prose (the headline). `listed`:
-    the spans of list items (bullets, numbered lines such as a broadcast's rundown), which are no prose."""
+    the spans of list items (bullets, numbered lines such as a broadcast's rundown), which are no prose.
+    A line of prose is long, or a sentence however short ("第一，从“十四五”来看当下的形势。")."""
     after = 1 if title and opening and opening[0] == title else 0
     first_prose = next((i for i, span in enumerate(opening) if i >= after and span not in listed
-                        and _prose(text[span[0]:span[1]].strip())), after)
+                        and _prose(text[span[0]:span[1]].strip(), sentence_ends)), after)
     return opening[:max(2 if title else 1, first_prose + 1)]
 
 
-def _prose(line: str) -> bool:
-    """A line of prose: long, or a sentence however short ("第一，从“十四五”来看当下的形势。")."""
-    return len(line) >= MIN_LEAD_CHARS or line.endswith(SENTENCE_ENDS)
+def _prose(line: str, sentence_ends: tuple[str, ...]) -> bool:
+    return len(line) >= MIN_LEAD_CHARS or line.endswith(sentence_ends)
 
 
 class _Bodies:

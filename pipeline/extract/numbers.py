@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from pipeline.config import LangData, alternation
+from pipeline.lang.numerals import positional_digits
 from pipeline.registry import registry
 from pipeline.schema import Frozen, Span
 from pipeline.spans import SpanIndex
@@ -272,8 +273,8 @@ class NumeralParser:
         decimals, k = NumeralParser._decimals(toks, j + 1, len(toks)) if j < len(toks) and toks[j].kind == POINT else ("", j)
         if decimals:
             return Reading(float("".join(map(str, digits)) + "." + decimals), k, shaped=True, lead_digit=True)
-        if len(digits) > 2 or 0 in digits:
-            return Reading(float("".join(map(str, digits))), j, plain=True, lead_digit=True)
+        if (value := positional_digits(digits)) is not None:
+            return Reading(float(value), j, plain=True, lead_digit=True)
         while j < len(toks) and toks[j].kind in (SCALE, MULT, MORE):
             j += 1
         return Reading(math.nan, j)

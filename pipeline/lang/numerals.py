@@ -19,8 +19,8 @@ def parse_ordinal(label: str, data: LangData) -> int:
     if label.isdigit():
         return int(label)
     digits = [data.number_word_values.get(ch) for ch in label]
-    if len(digits) > 1 and all(d in range(10) for d in digits) and (len(digits) > 2 or 0 in digits):
-        return int("".join(str(int(d)) for d in digits))   # digit words side by side: 二○二二, 二〇三〇
+    if all(d in range(10) for d in digits) and (value := positional_digits([int(d) for d in digits])) is not None:
+        return value   # digit words side by side: 二○二二, 二〇三〇
     if all(ch in ROMAN for ch in label):
         return _roman(label)
     if len(label) == 1 and label.isascii() and label.isalpha():
@@ -47,6 +47,14 @@ def parse_year(match: re.Match[str], data: LangData) -> int:
     """The AD year of a deadline match (its `year` group, and its `era` group when it has one)."""
     era = match.groupdict().get("era")
     return ad_year(int(match.group("year").translate(data.native_digit_table())), era, data)
+
+
+def positional_digits(digits: list[int]) -> Optional[int]:
+    """Digit words side by side read as a positional number where that is no guess: three or more,
+    or any with a zero (二〇二五 is 2025, 二〇 is 20). Two alone (七八, 二三) say "seven or eight": None."""
+    if len(digits) < 2 or (len(digits) == 2 and 0 not in digits):
+        return None
+    return int("".join(map(str, digits)))
 
 
 def _roman(label: str) -> int:
